@@ -71,7 +71,9 @@ export const timescales = z.object({
 });
 export type Timescales = z.infer<typeof timescales>;
 
-export const authority = z.object({
+export const authority = z.strictObject({
+	_id: z.string().optional(),
+	_rev: z.string().optional(),
 	type: z.literal('authority'),
 	schemaVersion: z.literal(1),
 	authorityId: opaqueId,

@@ -4,6 +4,55 @@
  */
 import { z } from 'zod';
 
+/**
+ * Plain-English wording for zod's generic refusals, so every message reads as the end of a
+ * sentence that starts with the field's name ("dateOfBirth is required").
+ */
+z.config({
+	customError: (issue) => {
+		switch (issue.code) {
+			case 'invalid_type':
+				return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
+			case 'invalid_value':
+				return `must be one of: ${issue.values.map(String).join(', ')}`;
+			case 'unrecognized_keys':
+				return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} that this record does not have: ${issue.keys.join(', ')}`;
+			case 'too_small':
+				return issue.origin === 'string' && issue.minimum === 1
+					? 'is required'
+					: `must be at least ${String(issue.minimum)}${unit(issue.origin)}`;
+			case 'too_big':
+				return `must be at most ${String(issue.maximum)}${unit(issue.origin)}`;
+			default:
+				return undefined;
+		}
+	}
+});
+
+function article(expected: string): string {
+	const names: Record<string, string> = {
+		string: 'text',
+		number: 'a number',
+		int: 'a whole number',
+		boolean: 'true or false',
+		array: 'a list',
+		object: 'a record'
+	};
+	return names[expected] ?? `a ${expected}`;
+}
+
+function unit(origin: string): string {
+	if (origin === 'string') return ' characters';
+	if (origin === 'array' || origin === 'set') return ' items';
+	return '';
+}
+
+/** A refusal message for a wrong value that still says "is required" when there is none. */
+export const unlessMissing =
+	(message: string) =>
+	(issue: { input?: unknown }): string =>
+		issue.input === undefined ? 'is required' : message;
+
 /** A calendar date with no time or zone, as `YYYY-MM-DD`. */
 export const isoDate = z
 	.string()
@@ -16,7 +65,10 @@ export const isoDate = z
 export type IsoDate = z.infer<typeof isoDate>;
 
 /** An instant, as an ISO 8601 string with a zone (what `Date.prototype.toISOString` writes). */
-export const isoDateTime = z.iso.datetime({ offset: true, error: 'must be a date and time with a time zone' });
+export const isoDateTime = z.iso.datetime({
+	offset: true,
+	error: unlessMissing('must be a date and time with a time zone')
+});
 
 /** A local time of day, `HH:MM`, 24-hour clock. */
 export const timeOfDay = z
@@ -29,7 +81,8 @@ export const opaqueId = z
 	.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be 4–64 letters, digits, dashes or underscores');
 
 /** Free text a practitioner writes; bounded so one field cannot swallow a device's storage. */
-export const text = (max = 20_000) => z.string().max(max, `must be at most ${max} characters`);
+export const text = (max = 20_000) =>
+	z.string().max(max, `must be at most ${max.toLocaleString('en-GB')} characters`);
 export const shortText = text(200);
 
 export const ragRating = z.enum(['red', 'amber', 'green']);
