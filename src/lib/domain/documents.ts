@@ -40,6 +40,9 @@ export const documentSchemas = {
 
 export type DocumentOfKind<K extends DocumentKind> = z.infer<(typeof documentSchemas)[K]['schema']>;
 
+/** Any document the record can hold. */
+export type AnyDocument = DocumentOfKind<DocumentKind>;
+
 export type ParsedDocument = {
 	[K in DocumentKind]: { ok: true; kind: K; id: ParsedId; doc: DocumentOfKind<K> };
 }[DocumentKind];
