@@ -35,7 +35,23 @@ export type Term = z.infer<typeof term>;
 /** One academic year's terms, named by its starting calendar year (2025 = 2025/26). */
 export const academicYearTerms = z.object({
 	startYear: z.int().min(2000).max(2100),
-	terms: z.array(term).length(3, 'must list the autumn, spring and summer terms'),
+	terms: z
+		.array(term)
+		.length(3, 'must list the autumn, spring and summer terms')
+		.refine((terms) => new Set(terms.map((t) => t.name)).size === 3, {
+			error: 'must list each of the autumn, spring and summer terms once'
+		})
+		.refine(
+			(terms) =>
+				terms.every(
+					(t) =>
+						t.halfTermStart === undefined ||
+						(t.start <= t.halfTermStart &&
+							t.halfTermStart <= (t.halfTermEnd ?? '') &&
+							(t.halfTermEnd ?? '') <= t.end)
+				),
+			{ error: 'must have each half term inside its term, starting before it ends' }
+		),
 	/** Extra closures such as INSET days, as single dates. */
 	closures: z.array(isoDate).default([])
 });
