@@ -311,7 +311,7 @@ describe('checkSchoolAgeReviews', () => {
 		);
 	});
 
-	it('refuses term dates without a term it needs', () => {
+	it('refuses term dates that list a term twice and miss one', () => {
 		const noSummer: TermCalendar = [
 			{
 				startYear: 2025,
@@ -323,7 +323,7 @@ describe('checkSchoolAgeReviews', () => {
 			}
 		];
 		expect(() => checkSchoolAgeReviews([], 2025, { termDates: noSummer })).toThrow(
-			'The term dates for 2025/26 have no summer term'
+			'must list each of the autumn, spring and summer terms once'
 		);
 	});
 });
