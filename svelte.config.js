@@ -6,7 +6,14 @@ const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
-		adapter: adapter({ out: 'build' })
+		adapter: adapter({ out: 'build' }),
+		typescript: {
+			// Type-check the Playwright config with the app, so ESLint's project service finds it.
+			config: (tsconfig) => ({
+				...tsconfig,
+				include: [...tsconfig.include, '../playwright.config.ts']
+			})
+		}
 	}
 };
 

@@ -1,11 +1,15 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { Session } from '$lib/server/auth/session-cookie';
+
 declare global {
 	namespace App {
-		// interface Error {}
-		// interface Locals {}
-		// interface PageData {}
-		// interface PageState {}
-		// interface Platform {}
+		interface Locals {
+			/** The signed-in user's session, verified from its cookie; null when signed out. */
+			session: Session | null;
+		}
+		interface Error {
+			message: string;
+		}
 	}
 }
 

@@ -1,0 +1,43 @@
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from '@playwright/test';
+import { chromiumArgs, findChromium } from './tests/e2e/support/chromium';
+
+// Tests run against the production build (`npm run build` first), because that is what people
+// get: the adapter-node server, and later the service worker, which dev mode does not have.
+// Override the port when another checkout on the same machine is already using it.
+const port = Number(process.env.PEP_E2E_PORT ?? 4173);
+const origin = `http://127.0.0.1:${port}`;
+const isCI = Boolean(process.env.CI);
+// A fresh, throwaway data store for every run: Playwright empties test-results when it starts.
+const dataDir = fileURLToPath(new URL('./test-results/pep-data', import.meta.url));
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	outputDir: 'test-results',
+	fullyParallel: true,
+	forbidOnly: isCI,
+	retries: isCI ? 1 : 0,
+	workers: Math.min(2, availableParallelism()),
+	reporter: [['list'], ['html', { open: 'never' }]],
+	use: {
+		baseURL: origin,
+		trace: 'retain-on-failure',
+		browserName: 'chromium',
+		launchOptions: { executablePath: findChromium(), args: chromiumArgs }
+	},
+	webServer: {
+		// Playwright empties test-results before it starts the server, so make the data
+		// directory here, not when this file is read.
+		command: 'mkdir -p "$PEP_DATA_DIR" && node build/index.js',
+		url: origin,
+		// Never test whatever happens to be listening already (e.g. `vite preview` on 4173).
+		reuseExistingServer: false,
+		env: {
+			HOST: '127.0.0.1',
+			PORT: String(port),
+			ORIGIN: origin,
+			PEP_DATA_DIR: dataDir
+		}
+	}
+});

@@ -1,0 +1,21 @@
+import type { Handle, ServerInit } from '@sveltejs/kit';
+import { sessionCookieName, verifySession } from '$lib/server/auth/session-cookie';
+import { server, startContext } from '$lib/server/context';
+import { describeDemo, seedDemo } from '$lib/server/demo/seed';
+
+export const init: ServerInit = async () => {
+	const { config, db } = startContext();
+	console.log(`Personal Education Plans: records in ${db.description}.`);
+	if (config.PEP_DEMO === 'on') {
+		const signIns = await seedDemo(db);
+		if (signIns) console.log(describeDemo(signIns));
+	}
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+	event.locals.session = verifySession(
+		event.cookies.get(sessionCookieName),
+		server().sessionSecret
+	);
+	return resolve(event);
+};

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config';
+
+describe('server settings', () => {
+	it('default to the embedded store with demo data', () => {
+		expect(loadConfig({})).toEqual({
+			PEP_DATA_DIR: './data',
+			PEP_DEMO: 'on',
+			PEP_SESSION_HOURS: 12
+		});
+	});
+
+	it('refuse a bad value, naming the variable', () => {
+		expect(() => loadConfig({ COUCHDB_URL: 'couch.internal' })).toThrow(/COUCHDB_URL/);
+		expect(() => loadConfig({ PEP_SESSION_SECRET: 'short' })).toThrow(
+			/PEP_SESSION_SECRET: must be at least 32 characters/
+		);
+		expect(() => loadConfig({ PEP_DEMO: 'yes' })).toThrow(/PEP_DEMO/);
+		expect(() => loadConfig({ PEP_SESSION_HOURS: 'forever' })).toThrow(/PEP_SESSION_HOURS/);
+	});
+});

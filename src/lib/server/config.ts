@@ -1,0 +1,36 @@
+/**
+ * The server's settings, read once from the environment and checked, so a typo in a deployment
+ * fails at start with the variable's name rather than misbehaving later.
+ */
+import { z } from 'zod';
+import { fieldErrors, describeErrors } from '$lib/domain/schemas/errors';
+
+const settings = z.object({
+	/** Where the embedded database and the session secret live. */
+	PEP_DATA_DIR: z.string().min(1).default('./data'),
+	/** A CouchDB 3 server (with credentials in the URL) to use instead of the embedded store. */
+	COUCHDB_URL: z.url({ protocol: /^https?$/ }).optional(),
+	/** Signs session cookies; every instance behind a load balancer must share it. */
+	PEP_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+	/** Seed demo users and a demo authority on first start (on unless turned off). */
+	PEP_DEMO: z.enum(['on', 'off']).default('on'),
+	/** How long a session lasts, in hours. */
+	PEP_SESSION_HOURS: z.coerce
+		.number()
+		.int()
+		.min(1)
+		.max(24 * 30)
+		.default(12)
+});
+
+export type Config = z.infer<typeof settings>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+	const result = settings.safeParse(env);
+	if (!result.success) {
+		throw new Error(
+			`The server's settings are not right: ${describeErrors(fieldErrors(result.error))}`
+		);
+	}
+	return result.data;
+}

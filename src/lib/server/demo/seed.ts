@@ -1,0 +1,93 @@
+/**
+ * On the first start of an empty server (and unless PEP_DEMO=off), a demo authority: a realistic
+ * caseload from the fixture generator, and one account per role that can sign in, so a new user
+ * sees a living product at once.
+ */
+import type { FixtureUser } from '$lib/domain/fixtures/generator';
+import { generateAuthority } from '$lib/domain/fixtures/generator';
+import { roleNames, roles, type Role } from '$lib/domain/schemas/users';
+import { countAccounts, createAccount } from '../auth/accounts';
+import type { Databases } from '../store/databases';
+
+export const demoPassword = 'demo-password-2026';
+
+export interface DemoSignIn {
+	role: Role;
+	email: string;
+	displayName: string;
+}
+
+/** Seeds the demo when there are no accounts yet; returns who can sign in, or null. */
+export async function seedDemo(
+	db: Databases,
+	today = new Date().toISOString().slice(0, 10)
+): Promise<DemoSignIn[] | null> {
+	if ((await countAccounts(db.users)) > 0) return null;
+	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
+	const createdAt = new Date().toISOString();
+	const featured = new Set<string>();
+	const signIns: DemoSignIn[] = [];
+
+	// The first person of each role is the one with the biggest caseload: the best demo.
+	const held = new Map(
+		demo.assignments.map((a) => [
+			a.userId,
+			a.childIds.length + a.schoolIds.length + a.authorityIds.length
+		])
+	);
+	const people: FixtureUser[] = [
+		...[...demo.users].sort((a, b) => (held.get(b.userId) ?? 0) - (held.get(a.userId) ?? 0)),
+		{
+			userId: 'demo-admin',
+			role: 'admin',
+			displayName: 'Demo Administrator',
+			email: 'admin@example.org'
+		}
+	];
+	for (const person of people) {
+		// The first of each role gets an address that is easy to type, and a password.
+		const first = !featured.has(person.role);
+		featured.add(person.role);
+		const email = first ? `${person.role}@example.org` : person.email;
+		await createAccount(
+			db.users,
+			{
+				type: 'user',
+				schemaVersion: 1,
+				userId: person.userId,
+				email,
+				displayName: person.displayName,
+				role: person.role,
+				authorityId: demo.authority.authorityId,
+				disabled: false,
+				createdAt
+			},
+			first ? demoPassword : undefined
+		);
+		if (first) signIns.push({ role: person.role, email, displayName: person.displayName });
+	}
+	const docs = [
+		...demo.documents,
+		...demo.assignments,
+		{
+			...demo.assignments[0]!,
+			_id: 'assign:demo-admin',
+			userId: 'demo-admin',
+			role: 'admin' as const,
+			childIds: [],
+			schoolIds: [],
+			authorityIds: []
+		}
+	];
+	for (let i = 0; i < docs.length; i += 500)
+		await db.record.bulkDocs(docs.slice(i, i + 500) as PouchDB.Core.PutDocument<object>[]);
+	return signIns.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
+}
+
+export function describeDemo(signIns: DemoSignIn[]): string {
+	const width = Math.max(...signIns.map((s) => s.email.length));
+	const rows = signIns.map(
+		(s) => `  ${s.email.padEnd(width)}  ${roleNames[s.role]} (${s.displayName})`
+	);
+	return ['Demo accounts (password for each: ' + demoPassword + '):', ...rows].join('\n');
+}

@@ -1,0 +1,86 @@
+/**
+ * Sign in (POST), who am I (GET), sign out (DELETE). An unknown email and a wrong password get
+ * the same answer after the same work, so the endpoint does not reveal who has an account.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { z } from 'zod';
+import { email } from '$lib/domain/schemas/users';
+import { findAccount, findAccountByEmail } from '$lib/server/auth/accounts';
+import { decoyHash, verifyPassword } from '$lib/server/auth/passwords';
+import { clearFailures, recordFailure, retryAfter } from '$lib/server/auth/rate-limit';
+import { sessionCookieName, signSession } from '$lib/server/auth/session-cookie';
+import { readJson } from '$lib/server/http';
+import { server } from '$lib/server/context';
+
+const signInBody = z.strictObject({
+	email: email,
+	password: z.string().min(1, 'is required').max(1_000, 'must be at most 1,000 characters')
+});
+
+const wrongCredentials = 'Enter a correct email address and password.';
+
+export const POST: RequestHandler = async (event) => {
+	const { db, config, sessionSecret } = server();
+	const body = await readJson(event.request, signInBody);
+	const address = event.getClientAddress();
+
+	const wait = Math.max(
+		await retryAfter(db.users, 'account', body.email),
+		await retryAfter(db.users, 'address', address)
+	);
+	if (wait > 0) {
+		return json(
+			{ message: `Too many attempts to sign in. Try again in ${Math.ceil(wait / 60)} minutes.` },
+			{ status: 429, headers: { 'retry-after': String(wait) } }
+		);
+	}
+
+	const account = await findAccountByEmail(db.users, body.email);
+	const hash = account?.passwordHash ?? (await decoyHash());
+	const valid =
+		(await verifyPassword(body.password, hash)) &&
+		account !== null &&
+		!account.disabled &&
+		account.passwordHash !== undefined;
+	if (!valid) {
+		await recordFailure(db.users, 'account', body.email);
+		await recordFailure(db.users, 'address', address);
+		return json({ message: wrongCredentials }, { status: 401 });
+	}
+	await clearFailures(db.users, 'account', body.email);
+
+	const expires = Math.floor(Date.now() / 1000) + config.PEP_SESSION_HOURS * 3600;
+	event.cookies.set(
+		sessionCookieName,
+		signSession({ userId: account.userId, role: account.role, expires }, sessionSecret),
+		{
+			path: '/',
+			httpOnly: true,
+			sameSite: 'strict',
+			secure: event.url.protocol === 'https:',
+			maxAge: config.PEP_SESSION_HOURS * 3600
+		}
+	);
+	return json(publicUser(account));
+};
+
+/** Who is signed in: `{ user: null }` when nobody is, which is an answer, not an error. */
+export const GET: RequestHandler = async ({ locals }) => {
+	if (!locals.session) return json({ user: null });
+	const account = await findAccount(server().db.users, locals.session.userId);
+	return json({ user: account && !account.disabled ? publicUser(account) : null });
+};
+
+export const DELETE: RequestHandler = async ({ cookies, url }) => {
+	cookies.delete(sessionCookieName, {
+		path: '/',
+		httpOnly: true,
+		sameSite: 'strict',
+		secure: url.protocol === 'https:'
+	});
+	return new Response(null, { status: 204 });
+};
+
+function publicUser(account: { userId: string; displayName: string; role: string }) {
+	return { userId: account.userId, displayName: account.displayName, role: account.role };
+}
