@@ -2,9 +2,11 @@ import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sessionCookieName, verifySession } from '$lib/server/auth/session-cookie';
 import { server, startContext } from '$lib/server/context';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
+import { ensureDesign } from '$lib/server/gateway/design';
 
 export const init: ServerInit = async () => {
 	const { config, db } = startContext();
+	await ensureDesign(db.record);
 	console.log(`Personal Education Plans: records in ${db.description}.`);
 	if (config.PEP_DEMO === 'on') {
 		const signIns = await seedDemo(db);

@@ -1,0 +1,101 @@
+/**
+ * What one signed-in person may reach, resolved from their assignment at request time (never
+ * cached between requests, so a withdrawn child is gone on the next request). The fingerprint
+ * changes whenever that set changes; the gateway puts it into every sequence it hands out, so a
+ * device's replication checkpoint from before a new child was assigned cannot hide that child's
+ * older documents.
+ */
+import { createHash } from 'node:crypto';
+import { mayReadKind, mayWriteKind, sharedPlanKinds } from '$lib/domain/access';
+import { parseId, type ParsedId } from '$lib/domain/ids';
+import { assignment as assignmentSchema } from '$lib/domain/schemas/users';
+import type { Role } from '$lib/domain/schemas/users';
+import type { Session } from '../auth/session-cookie';
+import { isNotFound } from '../store/databases';
+
+export interface Access {
+	userId: string;
+	role: Role;
+	authorityId: string;
+	childIds: ReadonlySet<string>;
+	/** Carers only: PEPs shared with them, whose plan they may read. */
+	sharedPepIds: ReadonlySet<string>;
+	fingerprint: string;
+}
+
+export async function resolveAccess(
+	record: PouchDB.Database,
+	session: Session,
+	authorityId: string
+): Promise<Access> {
+	const assignment = await readAssignment(record, session.userId);
+	const childIds = new Set(assignment?.childIds ?? []);
+	const scopes = [
+		...(assignment?.schoolIds ?? []).map((id) => ['school', id]),
+		...(assignment?.authorityIds ?? []).map((id) => ['authority', id])
+	];
+	if (scopes.length > 0) {
+		const byScope = await record.query('gateway/children_by_scope', { keys: scopes });
+		for (const row of byScope.rows) childIds.add(row.id.slice('child:'.length));
+	}
+	const sharedPepIds = new Set<string>();
+	if (session.role === 'carer' && childIds.size > 0) {
+		const shared = await record.query('gateway/shared_peps', { keys: [...childIds] });
+		for (const row of shared.rows) sharedPepIds.add(row.value as string);
+	}
+	const fingerprint = createHash('sha256')
+		.update(JSON.stringify([session.role, [...childIds].sort(), [...sharedPepIds].sort()]))
+		.digest('base64url')
+		.slice(0, 12);
+	return {
+		userId: session.userId,
+		role: session.role,
+		authorityId,
+		childIds,
+		sharedPepIds,
+		fingerprint
+	};
+}
+
+async function readAssignment(record: PouchDB.Database, userId: string) {
+	try {
+		const parsed = assignmentSchema.safeParse(await record.get(`assign:${userId}`));
+		return parsed.success ? parsed.data : null;
+	} catch (error) {
+		if (isNotFound(error)) return null;
+		throw error;
+	}
+}
+
+/** May this person read the document with this id? Decided from the id alone, so tombstones too. */
+export function mayRead(access: Access, id: string | ParsedId | null): boolean {
+	const parsed = typeof id === 'string' ? parseId(id) : id;
+	if (!parsed) return false;
+	switch (parsed.kind) {
+		case 'assignment':
+			return parsed.userId === access.userId;
+		case 'authority':
+			return parsed.authorityId === access.authorityId;
+		default:
+			if (!access.childIds.has(parsed.childId)) return false;
+			if (!mayReadKind(access.role, parsed.kind)) return false;
+			if (access.role === 'carer' && sharedPlanKinds.includes(parsed.kind)) {
+				return 'pepId' in parsed && access.sharedPepIds.has(parsed.pepId);
+			}
+			return true;
+	}
+}
+
+/** Why this person may not write this document, or null when they may. */
+export function writeRefusal(access: Access, parsed: ParsedId): string | null {
+	if (parsed.kind === 'assignment' || parsed.kind === 'authority') {
+		return 'Only the server writes assignments and authority settings.';
+	}
+	if (!access.childIds.has(parsed.childId)) {
+		return 'You do not have access to this child.';
+	}
+	if (!mayWriteKind(access.role, parsed.kind)) {
+		return `A ${access.role.replace('-', ' ')} may not change this part of the record.`;
+	}
+	return null;
+}

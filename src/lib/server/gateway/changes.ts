@@ -1,0 +1,113 @@
+/**
+ * The filtered changes feed. Reads the backend's feed in pages and passes on only what the caller
+ * may read, with sequences tokenised by their access fingerprint (seq.ts). `longpoll` waits for the
+ * first visible change or the timeout, writing a newline every heartbeat so the connection stays
+ * open through proxies, as CouchDB does.
+ */
+import { mayRead, type Access } from './access';
+import { continueFrom, encodeSeq } from './seq';
+
+export interface ChangesOptions {
+	since?: unknown;
+	limit?: number;
+	style?: 'main_only' | 'all_docs';
+	docIds?: string[];
+	includeDocs?: boolean;
+	conflicts?: boolean;
+}
+
+interface ChangeRow {
+	id: string;
+	seq: string;
+	changes: { rev: string }[];
+	deleted?: boolean;
+	doc?: unknown;
+}
+
+export interface ChangesPage {
+	results: ChangeRow[];
+	last_seq: string;
+	pending: number;
+}
+
+/** How many backend changes to read at a time while filtering. */
+const pageSize = 500;
+
+export async function readChanges(
+	db: PouchDB.Database,
+	access: Access,
+	options: ChangesOptions
+): Promise<ChangesPage> {
+	const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
+	const docIds = options.docIds?.filter((id) => mayRead(access, id));
+	let since = continueFrom(options.since, access.fingerprint);
+	if (docIds && docIds.length === 0) {
+		// Asked only about documents this person may not see: an empty feed, not an error.
+		const info = await db.info();
+		return { results: [], last_seq: encodeSeq(access.fingerprint, info.update_seq), pending: 0 };
+	}
+	const results: ChangeRow[] = [];
+	for (;;) {
+		const page = await db.changes({
+			since,
+			limit: pageSize,
+			style: options.style ?? 'main_only',
+			include_docs: options.includeDocs ?? false,
+			conflicts: options.conflicts ?? false,
+			...(docIds ? { doc_ids: docIds } : {})
+		});
+		for (const change of page.results) {
+			if (!mayRead(access, change.id)) continue;
+			results.push({
+				id: change.id,
+				seq: encodeSeq(access.fingerprint, change.seq),
+				changes: change.changes,
+				...(change.deleted ? { deleted: true } : {}),
+				...(options.includeDocs ? { doc: change.doc } : {})
+			});
+			if (results.length >= limit) {
+				return { results, last_seq: results.at(-1)!.seq, pending: 1 };
+			}
+		}
+		since = page.last_seq;
+		if (page.results.length < pageSize) {
+			return { results, last_seq: encodeSeq(access.fingerprint, page.last_seq), pending: 0 };
+		}
+	}
+}
+
+/** Waits for the first change the caller may see, or until `timeoutMs`, whichever is first. */
+export async function waitForChanges(
+	db: PouchDB.Database,
+	access: Access,
+	options: ChangesOptions,
+	timeoutMs: number,
+	signal: AbortSignal
+): Promise<ChangesPage> {
+	const now = await readChanges(db, access, options);
+	if (now.results.length > 0 || signal.aborted) return now;
+	return new Promise((resolve, reject) => {
+		const feed = db.changes({ since: continueFrom(now.last_seq, access.fingerprint), live: true });
+		let settled = false;
+		const finish = (page: Promise<ChangesPage> | ChangesPage) => {
+			if (settled) return;
+			settled = true;
+			clearTimeout(timer);
+			feed.cancel();
+			Promise.resolve(page).then(resolve, reject);
+		};
+		const timer = setTimeout(() => finish(now), timeoutMs);
+		signal.addEventListener('abort', () => finish(now), { once: true });
+		feed.on('change', (change) => {
+			if (mayRead(access, change.id))
+				finish(readChanges(db, access, { ...options, since: now.last_seq }));
+		});
+		feed.on('error', (error) => {
+			if (!settled) {
+				settled = true;
+				clearTimeout(timer);
+				reject(error);
+			}
+		});
+	});
+}

@@ -1,0 +1,64 @@
+/**
+ * What every gateway request starts with: who is asking (a signed-in, enabled account) and what
+ * they may reach, resolved now. Answers use CouchDB's error shape, `{ error, reason }`, which
+ * PouchDB understands.
+ */
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { findAccount } from '../auth/accounts';
+import { server } from '../context';
+import { resolveAccess, type Access } from './access';
+
+export class GatewayError extends Error {
+	constructor(
+		readonly status: number,
+		readonly error: string,
+		readonly reason: string
+	) {
+		super(reason);
+	}
+}
+
+export function couchError(status: number, error: string, reason: string): Response {
+	return json({ error, reason }, { status });
+}
+
+export async function accessFor(event: RequestEvent): Promise<Access> {
+	const session = event.locals.session;
+	if (!session) throw new GatewayError(401, 'unauthorized', 'Sign in to reach the record.');
+	const { db } = server();
+	const account = await findAccount(db.users, session.userId);
+	if (!account || account.disabled)
+		throw new GatewayError(401, 'unauthorized', 'Sign in to reach the record.');
+	return resolveAccess(db.record, session, account.authorityId);
+}
+
+/** A JSON request body, or a 400 that says what is wrong with it. */
+export async function jsonBody(request: Request): Promise<unknown> {
+	const type = request.headers.get('content-type') ?? '';
+	if (!type.toLowerCase().includes('json')) {
+		throw new GatewayError(
+			415,
+			'bad_content_type',
+			'Send the request body as JSON (Content-Type: application/json).'
+		);
+	}
+	try {
+		return await request.json();
+	} catch {
+		throw new GatewayError(400, 'bad_request', 'The request body is not valid JSON.');
+	}
+}
+
+/** Runs a handler, turning gateway refusals into CouchDB-shaped answers. */
+export async function handleGateway(run: () => Promise<Response>): Promise<Response> {
+	try {
+		return await run();
+	} catch (error) {
+		if (error instanceof GatewayError) return couchError(error.status, error.error, error.reason);
+		const status = (error as { status?: number }).status;
+		if (status === 404) return couchError(404, 'not_found', 'missing');
+		if (status === 409) return couchError(409, 'conflict', 'Document update conflict.');
+		if (status === 400) return couchError(400, 'bad_request', (error as Error).message);
+		throw error;
+	}
+}

@@ -1,0 +1,221 @@
+/**
+ * Writing documents through the gateway (`_bulk_docs`, `PUT`). Each document is checked on its
+ * own — the writer's role owns this kind of part, the writer reaches this child, the document
+ * passes the domain's schema, its stamps are the server's and its author is the writer — and is
+ * either stored whole or refused whole with a reason. A refusal never stops the others.
+ */
+import { parseDocument } from '$lib/domain/documents';
+import { parseId, type ParsedId } from '$lib/domain/ids';
+import { maxAttachmentBytes } from '$lib/domain/schemas/attachment';
+import { describeErrors } from '$lib/domain/schemas/errors';
+import type { PepStatus } from '$lib/domain/schemas/pep';
+import { nextStatuses } from '$lib/domain/rules/lifecycle';
+import { writeRefusal, type Access } from './access';
+import { isNotFound } from '../store/databases';
+
+export type WriteResult =
+	| { ok: true; id: string; rev: string }
+	| { id: string; rev?: string; error: string; reason: string };
+
+type Doc = Record<string, unknown> & { _id: string };
+
+/** Replication metadata that is not part of the document's content. */
+const metaFields = [
+	'_rev',
+	'_revisions',
+	'_conflicts',
+	'_deleted',
+	'_deleted_conflicts',
+	'_local_seq'
+];
+
+export async function writeDocuments(
+	db: PouchDB.Database,
+	access: Access,
+	docs: unknown[],
+	newEdits: boolean
+): Promise<WriteResult[]> {
+	const children = new Map<string, Doc | null>();
+	const results: (WriteResult | null)[] = [];
+	const accepted: { index: number; doc: Doc }[] = [];
+	for (const [index, input] of docs.entries()) {
+		const refusal = await check(db, access, input, children);
+		if (refusal) results.push(refusal);
+		else {
+			results.push(null);
+			accepted.push({ index, doc: input as Doc });
+		}
+	}
+	if (accepted.length > 0) {
+		const stored = await db.bulkDocs(
+			accepted.map((a) => a.doc) as PouchDB.Core.PutDocument<object>[],
+			{ new_edits: newEdits }
+		);
+		accepted.forEach(({ index, doc }, i) => {
+			results[index] = toResult(doc, stored[i]);
+		});
+	}
+	return results as WriteResult[];
+}
+
+function toResult(
+	doc: Doc,
+	stored: PouchDB.Core.Response | PouchDB.Core.Error | undefined
+): WriteResult {
+	if (stored && 'ok' in stored && stored.ok) return { ok: true, id: stored.id, rev: stored.rev };
+	// new_edits=false answers nothing for a revision it already had.
+	if (!stored) return { ok: true, id: doc._id, rev: String(doc._rev) };
+	const failed = stored as PouchDB.Core.Error;
+	return {
+		id: doc._id,
+		error: failed.name ?? 'error',
+		reason: failed.message ?? 'The document was not stored.'
+	};
+}
+
+function refuse(id: string, rev: unknown, reason: string): WriteResult {
+	return { id, ...(typeof rev === 'string' ? { rev } : {}), error: 'forbidden', reason };
+}
+
+async function check(
+	db: PouchDB.Database,
+	access: Access,
+	input: unknown,
+	children: Map<string, Doc | null>
+): Promise<WriteResult | null> {
+	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+		return { id: '', error: 'bad_request', reason: 'Each document must be a JSON object.' };
+	}
+	const doc = input as Record<string, unknown>;
+	if (typeof doc._id !== 'string' || doc._id.length === 0) {
+		return { id: '', error: 'bad_request', reason: 'Each document needs an _id.' };
+	}
+	const id = doc._id;
+	const parsed = parseId(id);
+	if (!parsed)
+		return refuse(id, doc._rev, `"${id.slice(0, 80)}" is not the id of a record document.`);
+	const notAllowed = writeRefusal(access, parsed);
+	if (notAllowed) return refuse(id, doc._rev, notAllowed);
+	if (!('childId' in parsed)) return refuse(id, doc._rev, 'Only the server writes this document.');
+
+	const current = await currentDoc(db, id);
+	if (doc._deleted === true) return deletionRefusal(db, parsed, current, id, doc._rev);
+
+	const content = Object.fromEntries(Object.entries(doc).filter(([k]) => !metaFields.includes(k)));
+	const result = parseDocument(content);
+	if (!result.ok)
+		return refuse(id, doc._rev, `The document is not valid: ${describeErrors(result.errors)}`);
+
+	const child = await childRecord(db, parsed.childId, children);
+	const stampProblem = stampRefusal(parsed, content, child, current);
+	if (stampProblem) return refuse(id, doc._rev, stampProblem);
+
+	const author = (content.updated as { by?: string } | undefined)?.by;
+	if (author !== access.userId) {
+		return refuse(
+			id,
+			doc._rev,
+			'updated.by must be the person signed in: changes are recorded under their own name.'
+		);
+	}
+	const attachmentProblem = attachmentRefusal(parsed, content);
+	if (attachmentProblem) return refuse(id, doc._rev, attachmentProblem);
+	if (parsed.kind === 'pep') {
+		const statusProblem = statusRefusal(
+			access,
+			current?.status as PepStatus | undefined,
+			content.status as PepStatus
+		);
+		if (statusProblem) return refuse(id, doc._rev, statusProblem);
+	}
+	return null;
+}
+
+async function currentDoc(db: PouchDB.Database, id: string): Promise<Doc | null> {
+	try {
+		return await db.get<Doc>(id, { conflicts: true });
+	} catch (error) {
+		if (isNotFound(error)) return null;
+		throw error;
+	}
+}
+
+async function childRecord(db: PouchDB.Database, childId: string, cache: Map<string, Doc | null>) {
+	if (!cache.has(childId)) cache.set(childId, await currentDoc(db, `child:${childId}`));
+	return cache.get(childId) ?? null;
+}
+
+/**
+ * Stamps must be the server's: the child's authority, and its current school (or the school the
+ * stored document already had, for a part written before the child moved).
+ */
+function stampRefusal(
+	parsed: ParsedId,
+	doc: Record<string, unknown>,
+	child: Doc | null,
+	current: Doc | null
+): string | null {
+	if (!child) {
+		return parsed.kind === 'child'
+			? 'New children are added by an administrator, not from a device.'
+			: 'There is no record of this child on the server.';
+	}
+	if (doc.authorityId !== child.authorityId)
+		return 'authorityId must be the authority the child belongs to.';
+	if (parsed.kind === 'child') {
+		const setting = doc.setting as { settingId?: string } | undefined;
+		if ((doc.schoolId ?? null) !== (setting?.settingId ?? null)) {
+			return "schoolId must be the id of the child's setting.";
+		}
+		return null;
+	}
+	const allowed = [child.schoolId ?? null, current?.schoolId ?? null];
+	if (!allowed.includes(doc.schoolId ?? null)) return "schoolId must be the child's setting.";
+	return null;
+}
+
+/** Records are never deleted from a device, except an attachment, or the losing side of a conflict. */
+async function deletionRefusal(
+	_db: PouchDB.Database,
+	parsed: ParsedId,
+	current: Doc | null,
+	id: string,
+	rev: unknown
+): Promise<WriteResult | null> {
+	if (parsed.kind === 'child-attachment' || parsed.kind === 'pep-attachment') return null;
+	const conflicted = Array.isArray(current?._conflicts) && current._conflicts.length > 0;
+	if (conflicted) return null;
+	return refuse(
+		id,
+		rev,
+		'Records cannot be deleted from a device. Mark the part as not applicable instead.'
+	);
+}
+
+function attachmentRefusal(parsed: ParsedId, doc: Record<string, unknown>): string | null {
+	const attachments = doc._attachments as
+		Record<string, { content_type?: string; data?: string; length?: number }> | undefined;
+	if (!attachments || Object.keys(attachments).length === 0) return null;
+	if (parsed.kind !== 'child-attachment' && parsed.kind !== 'pep-attachment') {
+		return 'Files can only be attached to an attachment record.';
+	}
+	for (const [name, attachment] of Object.entries(attachments)) {
+		if (name !== 'file') return `The file must be attached as "file", not "${name.slice(0, 40)}".`;
+		if (attachment.content_type !== doc.contentType) return 'The file type must match contentType.';
+		const bytes = attachment.data
+			? Math.floor((attachment.data.length * 3) / 4)
+			: (attachment.length ?? 0);
+		if (bytes > maxAttachmentBytes) return 'The file must be 10 MB or smaller.';
+	}
+	return null;
+}
+
+function statusRefusal(access: Access, from: PepStatus | undefined, to: PepStatus): string | null {
+	if (from === undefined) return to === 'draft' ? null : 'A new PEP starts as a draft.';
+	if (from === to) return null;
+	const step = nextStatuses(from).find((t) => t.to === to);
+	if (!step) return `A PEP cannot go from "${from}" to "${to}".`;
+	if (!step.roles.includes(access.role))
+		return `A ${access.role.replace('-', ' ')} cannot move a PEP to "${to}".`;
+	return null;
+}
