@@ -17,7 +17,11 @@ export async function readJson<T extends z.ZodType>(
 	let body: unknown;
 	try {
 		body = await request.json();
-	} catch {
+	} catch (cause) {
+		// The adapter stops reading a body over BODY_SIZE_LIMIT and fails the read with a 413.
+		if ((cause as { status?: unknown } | null)?.status === 413) {
+			error(413, 'The request body is too large.');
+		}
 		error(400, 'The request body is not valid JSON.');
 	}
 	const result = schema.safeParse(body);

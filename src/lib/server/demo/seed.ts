@@ -1,12 +1,15 @@
 /**
  * On the first start of an empty server (and unless PEP_DEMO=off), a demo authority: a realistic
  * caseload from the fixture generator, and one account per role that can sign in, so a new user
- * sees a living product at once.
+ * sees a living product at once. Its people and their caseloads are made through the admin path
+ * (src/lib/server/admin/), so the demo exercises what a real authority's administrator uses.
  */
 import type { FixtureUser } from '$lib/domain/fixtures/generator';
 import { generateAuthority } from '$lib/domain/fixtures/generator';
 import { roleNames, roles, type Role } from '$lib/domain/schemas/users';
-import { countAccounts, createAccount } from '../auth/accounts';
+import { setAssignment } from '../admin/assignments';
+import { createUser } from '../admin/users';
+import { countAccounts } from '../auth/accounts';
 import type { Databases } from '../store/databases';
 
 export const demoPassword = 'demo-password-2026';
@@ -44,43 +47,35 @@ export async function seedDemo(
 			email: 'admin@example.org'
 		}
 	];
+	// Accounts and assignments go through the admin path, as a real authority's would.
 	for (const person of people) {
 		// The first of each role gets an address that is easy to type, and a password.
 		const first = !featured.has(person.role);
 		featured.add(person.role);
 		const email = first ? `${person.role}@example.org` : person.email;
-		await createAccount(
+		await createUser(
 			db.users,
 			{
-				type: 'user',
-				schemaVersion: 1,
-				userId: person.userId,
 				email,
 				displayName: person.displayName,
 				role: person.role,
 				authorityId: demo.authority.authorityId,
-				disabled: false,
-				createdAt
+				...(first ? { password: demoPassword } : {})
 			},
-			first ? demoPassword : undefined
+			{ userId: person.userId, createdAt }
 		);
 		if (first) signIns.push({ role: person.role, email, displayName: person.displayName });
 	}
-	const docs = [
-		...demo.documents,
-		...demo.assignments,
-		{
-			...demo.assignments[0]!,
-			_id: 'assign:demo-admin',
-			userId: 'demo-admin',
-			role: 'admin' as const,
-			childIds: [],
-			schoolIds: [],
-			authorityIds: []
-		}
-	];
-	for (let i = 0; i < docs.length; i += 500)
-		await db.record.bulkDocs(docs.slice(i, i + 500) as PouchDB.Core.PutDocument<object>[]);
+	// The record first: an assignment may only name children that exist.
+	for (let i = 0; i < demo.documents.length; i += 500) {
+		await db.record.bulkDocs(
+			demo.documents.slice(i, i + 500) as PouchDB.Core.PutDocument<object>[]
+		);
+	}
+	for (const { userId, childIds, schoolIds, authorityIds } of demo.assignments) {
+		await setAssignment(db, userId, { childIds, schoolIds, authorityIds });
+	}
+	await setAssignment(db, 'demo-admin', { childIds: [], schoolIds: [], authorityIds: [] });
 	return signIns.sort((a, b) => roles.indexOf(a.role) - roles.indexOf(b.role));
 }
 

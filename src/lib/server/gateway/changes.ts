@@ -98,11 +98,11 @@ export async function waitForChanges(
 		};
 		const timer = setTimeout(() => finish(now), timeoutMs);
 		signal.addEventListener('abort', () => finish(now), { once: true });
-		feed.on('change', (change) => {
+		void feed.on('change', (change) => {
 			if (mayRead(access, change.id))
 				finish(readChanges(db, access, { ...options, since: now.last_seq }));
 		});
-		feed.on('error', (error) => {
+		void feed.on('error', (error) => {
 			if (!settled) {
 				settled = true;
 				clearTimeout(timer);
