@@ -1,0 +1,301 @@
+/**
+ * The gateway's modules against a real on-disk PouchDB: who sees what, and which writes are
+ * refused and why. The same rules are exercised over HTTP by tests/integration.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateAuthority, type GeneratedAuthority } from '$lib/domain/fixtures/generator';
+import { ids } from '$lib/domain/ids';
+import type { Role } from '$lib/domain/schemas/users';
+import { tempDatabases } from '../testing/temp-databases';
+import { mayRead, resolveAccess, type Access } from './access';
+import { readChanges } from './changes';
+import { ensureDesign } from './design';
+import { allDocs, bulkGet, revsDiff } from './reads';
+import { continueFrom, encodeSeq } from './seq';
+import { writeDocuments } from './writes';
+
+let db: ReturnType<typeof tempDatabases>;
+let demo: GeneratedAuthority;
+
+beforeAll(async () => {
+	db = tempDatabases();
+	demo = generateAuthority({ seed: 11, children: 12, years: 1, today: '2026-11-23' });
+	await ensureDesign(db.record);
+	await db.record.bulkDocs([
+		...demo.documents,
+		...demo.assignments
+	] as PouchDB.Core.PutDocument<object>[]);
+}, 60_000);
+afterAll(async () => {
+	await db.close();
+});
+
+const userOf = (role: Role) => demo.users.find((u) => u.role === role)!;
+const accessOf = (role: Role) => {
+	const u = userOf(role);
+	return resolveAccess(
+		db.record,
+		{ userId: u.userId, role, expires: 0 },
+		demo.authority.authorityId
+	);
+};
+const assigned = (userId: string) => demo.assignments.find((a) => a.userId === userId)!;
+const docsOf = (childId: string) =>
+	demo.documents.filter((d) => 'childId' in d && d.childId === childId);
+
+describe('who reaches which children', () => {
+	it('a social worker reaches exactly their caseload', async () => {
+		const access = await accessOf('social-worker');
+		expect([...access.childIds].sort()).toEqual([...assigned(access.userId).childIds].sort());
+	});
+
+	it('a designated teacher reaches the children at their schools', async () => {
+		const access = await accessOf('designated-teacher');
+		const schools = assigned(access.userId).schoolIds;
+		const expected = demo.children
+			.filter((c) => c.schoolId && schools.includes(c.schoolId))
+			.map((c) => c.childId);
+		expect([...access.childIds].sort()).toEqual(expected.sort());
+	});
+
+	it('the Virtual School reaches every child in its authority', async () => {
+		expect((await accessOf('virtual-school')).childIds.size).toBe(demo.children.length);
+	});
+
+	it('an administrator reaches no child', async () => {
+		const admin = await resolveAccess(
+			db.record,
+			{ userId: 'nobody-assigned', role: 'admin', expires: 0 },
+			'x'
+		);
+		expect(admin.childIds.size).toBe(0);
+	});
+});
+
+describe('what each role may read of a child it reaches', () => {
+	it('a young person: the PEP headers, their voice and their targets, nothing else', async () => {
+		const access = await accessOf('young-person');
+		const childId = [...access.childIds][0]!;
+		const readable = docsOf(childId)
+			.filter((d) => mayRead(access, d._id!))
+			.map((d) => d.type);
+		expect(new Set(readable)).toEqual(new Set(['pep', 'pep-voice', 'pep-targets']));
+		expect(mayRead(access, ids.child(childId))).toBe(false);
+	});
+
+	it('a carer: their own views, and the plan only once the PEP is shared', async () => {
+		const access = await accessOf('carer');
+		const childId = [...access.childIds][0]!;
+		for (const doc of docsOf(childId)) {
+			const pepId = 'pepId' in doc ? doc.pepId : undefined;
+			const shared = demo.documents.some(
+				(d) => d.type === 'pep' && d.pepId === pepId && d.status === 'shared'
+			);
+			if (doc.type === 'pep-b') expect(mayRead(access, doc._id!), doc._id).toBe(shared);
+			if (doc.type === 'pep-qa' || doc.type === 'child')
+				expect(mayRead(access, doc._id!)).toBe(false);
+			if (doc.type === 'pep-carer' || doc.type === 'pep')
+				expect(mayRead(access, doc._id!)).toBe(true);
+		}
+	});
+
+	it('nobody reads design documents, unknown ids or another person’s assignment', async () => {
+		const access = await accessOf('virtual-school');
+		expect(mayRead(access, '_design/gateway')).toBe(false);
+		expect(mayRead(access, 'secret')).toBe(false);
+		expect(mayRead(access, ids.assignment(userOf('social-worker').userId))).toBe(false);
+		expect(mayRead(access, ids.assignment(access.userId))).toBe(true);
+		expect(mayRead(access, ids.authority(demo.authority.authorityId))).toBe(true);
+		expect(mayRead(access, ids.authority('another-authority'))).toBe(false);
+	});
+});
+
+describe('the changes feed', () => {
+	it('carries only readable documents, page by page, to the same end as one read', async () => {
+		const access = await accessOf('social-worker');
+		const whole = await readChanges(db.record, access, { style: 'all_docs' });
+		expect(whole.results.every((r) => mayRead(access, r.id))).toBe(true);
+		const expected = [...demo.documents, ...demo.assignments].filter((d) =>
+			mayRead(access, d._id!)
+		).length;
+		expect(whole.results).toHaveLength(expected);
+
+		const paged: string[] = [];
+		let since: string | undefined;
+		for (;;) {
+			const page = await readChanges(db.record, access, { since, limit: 7 });
+			paged.push(...page.results.map((r) => r.id));
+			since = page.last_seq;
+			if (page.results.length < 7) break;
+		}
+		expect(paged).toEqual(whole.results.map((r) => r.id));
+	});
+
+	it('starts again from the beginning when the person’s access has changed since the checkpoint', async () => {
+		const access = await accessOf('social-worker');
+		const end = (await readChanges(db.record, access, {})).last_seq;
+		expect((await readChanges(db.record, access, { since: end })).results).toHaveLength(0);
+		const widened: Access = {
+			...access,
+			childIds: new Set([...access.childIds, demo.children.at(-1)!.childId]),
+			fingerprint: 'other'
+		};
+		const restarted = await readChanges(db.record, widened, { since: end });
+		expect(restarted.results.map((r) => r.id)).toContain(ids.child(demo.children.at(-1)!.childId));
+	});
+
+	it('answers doc_ids only for readable documents', async () => {
+		const access = await accessOf('young-person');
+		const childId = [...access.childIds][0]!;
+		const hidden = await readChanges(db.record, access, { docIds: [ids.child(childId)] });
+		expect(hidden.results).toEqual([]);
+	});
+
+	it('reads sequence tokens back, and ignores ones it did not issue', () => {
+		expect(continueFrom(encodeSeq('fp', 42), 'fp')).toBe(42);
+		expect(continueFrom(encodeSeq('fp', '12-g1AAAA'), 'fp')).toBe('12-g1AAAA');
+		for (const bad of [undefined, 42, 'no-tilde', 'fp~x', 'fp~n12a', 'other~n3', 'fp~s']) {
+			expect(continueFrom(bad, 'fp')).toBe(0);
+		}
+	});
+});
+
+describe('reads that would reveal a document', () => {
+	it('bulk_get, all_docs and revs_diff treat unreadable documents as missing', async () => {
+		const access = await accessOf('young-person');
+		const childDoc = ids.child([...access.childIds][0]!);
+		const got = await bulkGet(db.record, access, { docs: [{ id: childDoc }] });
+		expect(got.results[0]?.docs[0]).toMatchObject({ error: { error: 'not_found' } });
+		const listed = await allDocs(db.record, access, { keys: [childDoc] });
+		expect(listed.rows[0]).toMatchObject({ error: 'not_found' });
+		const all = await allDocs(db.record, access, {});
+		expect(all.rows.every((r) => mayRead(access, (r as { id: string }).id))).toBe(true);
+		const diff = await revsDiff(db.record, access, { [childDoc]: ['1-abc'] });
+		expect(diff[childDoc]).toEqual({ missing: ['1-abc'] });
+	});
+});
+
+describe('writes', () => {
+	async function current(id: string) {
+		return db.record.get<Record<string, unknown>>(id);
+	}
+	function edited(
+		doc: Record<string, unknown>,
+		by: string,
+		change: (d: Record<string, unknown>) => void = () => {}
+	) {
+		const copy = structuredClone(doc);
+		change(copy);
+		copy.updated = { by, at: '2026-11-23T10:00:00.000Z' };
+		return copy;
+	}
+
+	it('store a valid edit to a part the role owns, as one new revision', async () => {
+		const access = await accessOf('social-worker');
+		const id = docsOf([...access.childIds][0]!).find((d) => d.type === 'pep-a')!._id!;
+		const doc = await current(id);
+		const [result] = await writeDocuments(
+			db.record,
+			access,
+			[
+				edited(
+					doc,
+					access.userId,
+					(d) => ((d.socialWorkerInformation as { history: string }).history += ' More.')
+				)
+			],
+			true
+		);
+		expect(result).toMatchObject({ ok: true, id });
+		expect((await current(id))._rev).toMatch(/^2-/);
+	});
+
+	it('refuse, each with its reason, and store nothing of what they refuse', async () => {
+		const whole = await accessOf('social-worker');
+		const childId = [...whole.childIds][0]!;
+		// One child on this caseload, so that the others are children not assigned.
+		const sw: Access = { ...whole, childIds: new Set([childId]) };
+		const a = await current(docsOf(childId).find((d) => d.type === 'pep-a')!._id!);
+		const b = await current(docsOf(childId).find((d) => d.type === 'pep-b')!._id!);
+		const header = await current(docsOf(childId).find((d) => d.type === 'pep')!._id!);
+		const otherChild = demo.children.find((c) => !sw.childIds.has(c.childId))!;
+		const otherA = await current(docsOf(otherChild.childId).find((d) => d.type === 'pep-a')!._id!);
+		const cases: [string, unknown, RegExp][] = [
+			['another role’s part', edited(b, sw.userId), /may not change this part/],
+			['a child not assigned', edited(otherA, sw.userId), /do not have access to this child/],
+			[
+				'an invalid value',
+				edited(a, sw.userId, (d) => (d.personalCare = { complete: 'yes' })),
+				/personalCare\.complete/
+			],
+			[
+				'a forged authority',
+				edited(a, sw.userId, (d) => (d.authorityId = 'another-council')),
+				/authorityId/
+			],
+			['a forged school', edited(a, sw.userId, (d) => (d.schoolId = 'forged-school')), /schoolId/],
+			['a forged author', edited(a, 'someone-else'), /updated\.by/],
+			['a design document', { _id: '_design/evil', views: {} }, /not the id of a record document/],
+			['an assignment', { _id: ids.assignment(sw.userId), type: 'assignment' }, /Only the server/],
+			['a deletion', { _id: a._id, _rev: a._rev, _deleted: true }, /cannot be deleted/],
+			[
+				'a jump in the lifecycle',
+				edited(header, sw.userId, (d) => (d.status = 'shared')),
+				/cannot go from|cannot move/
+			],
+			[
+				'a new child',
+				{
+					...edited(await current(ids.child(childId)), sw.userId),
+					_id: ids.child('brand-new-child'),
+					childId: 'brand-new-child',
+					_rev: undefined
+				},
+				/do not have access|added by an administrator/
+			],
+			['not an object', 'a string', /JSON object/],
+			['no id', { type: 'pep-a' }, /needs an _id/]
+		];
+		const results = await writeDocuments(
+			db.record,
+			sw,
+			cases.map(([, doc]) => doc),
+			true
+		);
+		results.forEach((result, i) => {
+			const [name, , reason] = cases[i]!;
+			expect('error' in result && result.reason, name).toMatch(reason);
+		});
+		expect((await current(a._id as string))._rev).toBe(a._rev);
+	});
+
+	it('let a designated teacher fill in Section B but not sign a PEP as quality-assured', async () => {
+		const dt = await accessOf('designated-teacher');
+		const childId = [...dt.childIds][0]!;
+		const b = await current(docsOf(childId).find((d) => d.type === 'pep-b')!._id!);
+		const [ok] = await writeDocuments(
+			db.record,
+			dt,
+			[
+				edited(
+					b,
+					dt.userId,
+					(d) => ((d.progressOverview as { text: string }).text += ' Well done.')
+				)
+			],
+			true
+		);
+		expect(ok).toMatchObject({ ok: true });
+		const header = await current(
+			docsOf(childId).find((d) => d.type === 'pep' && d.status === 'dt-signed')?._id ??
+				docsOf(childId).find((d) => d.type === 'pep')!._id!
+		);
+		const [refused] = await writeDocuments(
+			db.record,
+			dt,
+			[edited(header, dt.userId, (d) => (d.status = 'qa-passed'))],
+			true
+		);
+		expect(refused).toMatchObject({ error: 'forbidden' });
+	});
+});
