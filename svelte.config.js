@@ -7,11 +7,14 @@ const config = {
 	compilerOptions: { runes: true },
 	kit: {
 		adapter: adapter({ out: 'build' }),
+		// Registered through workbox-window (src/lib/client/service-worker.ts), which handles updates.
+		serviceWorker: { register: false },
 		typescript: {
-			// Type-check the Playwright config with the app, so ESLint's project service finds it.
+			// Type-check the Playwright and integration-test configs with the app, so ESLint's
+			// project service finds them.
 			config: (tsconfig) => ({
 				...tsconfig,
-				include: [...tsconfig.include, '../playwright.config.ts']
+				include: [...tsconfig.include, '../playwright.config.ts', '../vitest.integration.config.ts']
 			})
 		}
 	}
