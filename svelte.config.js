@@ -9,6 +9,8 @@ const config = {
 		adapter: adapter({ out: 'build' }),
 		// Registered through workbox-window (src/lib/client/service-worker.ts), which handles updates.
 		serviceWorker: { register: false },
+		// Absolute asset paths: the service worker answers every route with one cached shell page.
+		paths: { relative: false },
 		typescript: {
 			// Type-check the Playwright and integration-test configs with the app, so ESLint's
 			// project service finds them.

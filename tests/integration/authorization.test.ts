@@ -314,7 +314,8 @@ describe.each(roles)('as the %s', (role) => {
 				const result = await send(current);
 				const stored =
 					(result.status === 201 && !Array.isArray(result.json)) ||
-					(Array.isArray(result.json) && result.json[0]?.ok === true);
+					(Array.isArray(result.json) &&
+						(result.json[0] as { ok?: boolean } | undefined)?.ok === true);
 				const after = (await call('virtual-school', 'GET', encodeURIComponent(doc._id)))
 					.json as unknown as Doc;
 				if (stored !== may)

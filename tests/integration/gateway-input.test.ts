@@ -13,7 +13,7 @@ let sectionA: Record<string, unknown> & { _id: string; _rev: string; childId: st
 async function send(
 	method: string,
 	path: string,
-	body?: string | Uint8Array,
+	body?: string | Uint8Array<ArrayBuffer>,
 	type = 'application/json'
 ) {
 	const response = await fetch(`${app.url}/db/pep/${path}`, {

@@ -132,18 +132,21 @@ function retryAfter(header: string | null, now = Date.now()): number | undefined
 	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }
 
-/** Who is signed in on this browser, or null when nobody is (or the server cannot be asked). */
-export async function currentUser(): Promise<SessionUser | null> {
+/**
+ * Who is signed in on this browser: the user, `null` when the server says nobody is, or
+ * `undefined` when the server could not be asked (offline, or a server fault).
+ */
+export async function currentUser(): Promise<SessionUser | null | undefined> {
 	try {
 		const response = await fetch('/api/session', {
 			headers: { accept: 'application/json' },
 			credentials: 'same-origin'
 		});
-		if (!response.ok) return null;
+		if (!response.ok) return undefined;
 		const body = z.object({ user: sessionUser.nullable() }).safeParse(await readJson(response));
-		return body.success ? body.data.user : null;
+		return body.success ? body.data.user : undefined;
 	} catch {
-		return null;
+		return undefined;
 	}
 }
 

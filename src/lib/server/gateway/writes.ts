@@ -110,8 +110,8 @@ async function check(
 	const stampProblem = stampRefusal(parsed, content, child, current);
 	if (stampProblem) return refuse(id, doc._rev, stampProblem);
 
-	const author = (content.updated as { by?: string } | undefined)?.by;
-	if (author !== access.userId) {
+	const stamp = content.updated as { by?: string; at?: string } | undefined;
+	if (stamp?.by !== access.userId && !(await isLeafStamp(db, id, stamp))) {
 		return refuse(
 			id,
 			doc._rev,
@@ -129,6 +129,24 @@ async function check(
 		if (statusProblem) return refuse(id, doc._rev, statusProblem);
 	}
 	return null;
+}
+
+/**
+ * A device that merges two conflicting revisions keeps the authorship of the latest of them, so
+ * that every device computes the same merge (and the same revision). That is allowed only when
+ * the stamp is exactly one a current revision of this document already carries: a device can
+ * never invent another person's authorship.
+ */
+async function isLeafStamp(
+	db: PouchDB.Database,
+	id: string,
+	stamp: { by?: string; at?: string } | undefined
+): Promise<boolean> {
+	if (!stamp?.by || !stamp.at) return false;
+	const leaves = (await db.get(id, { open_revs: 'all' }).catch(() => [])) as {
+		ok?: { updated?: { by?: string; at?: string } };
+	}[];
+	return leaves.some((l) => l.ok?.updated?.by === stamp.by && l.ok?.updated?.at === stamp.at);
 }
 
 async function currentDoc(db: PouchDB.Database, id: string): Promise<Doc | null> {

@@ -1,0 +1,124 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it, vi } from 'vitest';
+import { DraftStore } from './drafts';
+import { freshDrafts, freshName } from './testing';
+
+const docId = 'child:child-0001:pep:pep-0001:b';
+const typed = (text: string) => ({
+	docId,
+	part: 'progressOverview',
+	baseRev: '1-abc',
+	fields: { text },
+	userId: 'teacher-01'
+});
+
+describe('drafts', () => {
+	it('survive closing and re-opening the database, as after a reload or a crashed tab', async () => {
+		const name = freshName('pep-drafts');
+		const before = new DraftStore(name);
+		before.saveDraft(typed('Lily has settled'));
+		await before.flushDrafts();
+		before.close();
+
+		const after = new DraftStore(name);
+		expect(await after.getDraft(docId, 'progressOverview')).toMatchObject({
+			key: `${docId}#progressOverview`,
+			baseRev: '1-abc',
+			fields: { text: 'Lily has settled' },
+			userId: 'teacher-01'
+		});
+	});
+
+	it('reach the disk on their own shortly after typing stops, with no explicit flush', async () => {
+		const name = freshName('pep-drafts');
+		new DraftStore(name, { flushAfterMs: 10 }).saveDraft(typed('On disk by itself'));
+		const reader = new DraftStore(name);
+		await vi.waitFor(async () =>
+			expect((await reader.getDraft(docId, 'progressOverview'))?.fields).toEqual({
+				text: 'On disk by itself'
+			})
+		);
+	});
+
+	it('keep only the latest state of a part, however many keystrokes', async () => {
+		const drafts = freshDrafts();
+		for (const text of ['L', 'Li', 'Lil', 'Lily']) drafts.saveDraft(typed(text));
+		await drafts.flushDrafts();
+		const all = await drafts.listDrafts();
+		expect(all).toHaveLength(1);
+		expect(all[0]?.fields).toEqual({ text: 'Lily' });
+	});
+
+	it('show what was typed before it reaches the disk', async () => {
+		const drafts = new DraftStore(freshName('pep-drafts'), { flushAfterMs: 60_000 });
+		drafts.saveDraft(typed('Not yet written'));
+		expect((await drafts.getDraft(docId, 'progressOverview'))?.fields.text).toBe('Not yet written');
+		await drafts.flushDrafts();
+	});
+
+	it('accept anything typed, however incomplete or wrong', async () => {
+		const drafts = freshDrafts();
+		const nonsense = { attendance: { percentage: 'about ninety' }, dueBy: '31/02/2025' };
+		drafts.saveDraft({ ...typed(''), part: 'meetingPage', fields: nonsense });
+		await drafts.flushDrafts();
+		expect((await drafts.getDraft(docId, 'meetingPage'))?.fields).toEqual(nonsense);
+	});
+
+	it('are kept when more was typed while they were being committed', async () => {
+		const drafts = freshDrafts();
+		drafts.saveDraft(typed('First'));
+		const committed = (await drafts.getDraft(docId, 'progressOverview'))!;
+		drafts.saveDraft(typed('First and more'));
+		await drafts.settleDraft(committed, '2-def');
+		expect(await drafts.getDraft(docId, 'progressOverview')).toMatchObject({
+			baseRev: '2-def',
+			fields: { text: 'First and more' }
+		});
+
+		await drafts.settleDraft((await drafts.getDraft(docId, 'progressOverview'))!, '3-ghi');
+		expect(await drafts.getDraft(docId, 'progressOverview')).toBeUndefined();
+	});
+
+	it('can be listed per person, so one person’s drafts are never committed as another’s', async () => {
+		const drafts = freshDrafts();
+		drafts.saveDraft(typed('Mine'));
+		drafts.saveDraft({ ...typed('Theirs'), part: 'meetingPage', userId: 'teacher-02' });
+		await drafts.flushDrafts();
+		expect((await drafts.listDrafts({ userId: 'teacher-02' })).map((d) => d.part)).toEqual([
+			'meetingPage'
+		]);
+	});
+});
+
+describe('refusals and conflicts', () => {
+	it('keeps the server’s reason for each refused revision', async () => {
+		const drafts = freshDrafts();
+		const refusal = { docId, rev: '2-abc', reason: 'Only the designated teacher can edit Section B', at: '2025-01-06T10:00:00.000Z' };
+		await drafts.recordRefusal(refusal);
+		await drafts.recordRefusal(refusal);
+		expect(await drafts.listRefusals()).toEqual([refusal]);
+		await drafts.dismissRefusal(docId, '2-abc');
+		expect(await drafts.listRefusals()).toEqual([]);
+	});
+
+	it('keeps each conflict once, with both values and both authors, until a person decides', async () => {
+		const drafts = freshDrafts();
+		const conflict = {
+			docId,
+			path: ['progressOverview', 'text'],
+			base: 'Settling in',
+			ours: 'Settled well',
+			theirs: 'Still settling',
+			oursBy: 'teacher-01',
+			theirsBy: 'teacher-02',
+			theirsRev: '3-xyz'
+		};
+		await drafts.recordConflicts([conflict]);
+		await drafts.recordConflicts([conflict]);
+		const [stored, ...rest] = await drafts.listConflicts(docId);
+		expect(rest).toEqual([]);
+		expect(stored).toMatchObject(conflict);
+		await drafts.resolveConflict(stored!.key);
+		expect(await drafts.listConflicts()).toEqual([]);
+	});
+});

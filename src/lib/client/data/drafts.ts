@@ -1,0 +1,262 @@
+/**
+ * What is being typed, and what still needs a person: the device's Dexie database `pep-drafts`.
+ *
+ *   drafts    — one per form part per device, overwritten on every change. A draft may be
+ *               incomplete or invalid and is never refused; it becomes a revision of the shared
+ *               record only when it is committed (see `record.ts`).
+ *   refusals  — revisions the server would not accept, kept on the device to be shown and fixed.
+ *   conflicts — fields two people changed differently, for a person to choose between.
+ *
+ * Keystrokes are written at most every `flushAfterMs` (100 ms by default), so each one is on
+ * disk well within 250 ms, and at once when the page is hidden or unloaded: a reload, a crashed
+ * tab or a sign-out (that is not a wipe) loses nothing typed.
+ */
+import { Dexie, type Table } from 'dexie';
+import { deepEqual, type Path } from '$lib/domain/merge';
+import { reportIfQuotaExceeded } from './storage-full';
+
+export interface Draft {
+	/** `${docId}#${part}` */
+	key: string;
+	docId: string;
+	/** A top-level field of the document, e.g. `progressOverview`; `''` for the whole document. */
+	part: string;
+	/** The revision the form was showing when typing began; null for a new document. */
+	baseRev: string | null;
+	fields: Record<string, unknown>;
+	/** Who is typing: only their own drafts are committed under their name. */
+	userId: string;
+	updatedAt: string;
+}
+
+export type DraftInput = Omit<Draft, 'key' | 'updatedAt'>;
+
+export interface Refusal {
+	docId: string;
+	rev: string;
+	/** The server's own words. */
+	reason: string;
+	at: string;
+}
+
+export interface StoredConflict {
+	/** `${docId}|${theirsRev}|${path}`: recording the same conflict twice keeps one. */
+	key: string;
+	docId: string;
+	path: Path;
+	base: unknown;
+	/** The value the document now holds. */
+	ours: unknown;
+	/** The other value, which only this record keeps. */
+	theirs: unknown;
+	oursBy: string | null;
+	theirsBy: string | null;
+	/** The revision `theirs` came from. */
+	theirsRev: string;
+	at: string;
+}
+
+export type NewConflict = Omit<StoredConflict, 'key' | 'at'>;
+
+class DraftsDatabase extends Dexie {
+	drafts!: Table<Draft, string>;
+	refusals!: Table<Refusal, [string, string]>;
+	conflicts!: Table<StoredConflict, string>;
+
+	constructor(name: string) {
+		super(name);
+		this.version(1).stores({
+			drafts: 'key, docId, userId',
+			refusals: '[docId+rev], docId',
+			conflicts: 'key, docId'
+		});
+	}
+}
+
+export const draftKey = (docId: string, part: string) => `${docId}#${part}`;
+
+export class DraftStore {
+	#db: DraftsDatabase | null = null;
+	/** Changes typed but not yet written, by draft key. */
+	#pending = new Map<string, Draft>();
+	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** The write in progress: writes happen one at a time, in the order they were typed. */
+	#writing: Promise<void> = Promise.resolve();
+	#listening = false;
+
+	constructor(
+		readonly name = 'pep-drafts',
+		private readonly options: { flushAfterMs?: number; clock?: () => Date } = {}
+	) {}
+
+	/** Opened on first use, so merely importing this module touches no storage. */
+	get #store(): DraftsDatabase {
+		this.#db ??= new DraftsDatabase(this.name);
+		return this.#db;
+	}
+
+	#now(): string {
+		return (this.options.clock?.() ?? new Date()).toISOString();
+	}
+
+	/** Records the current state of a form part. Returns at once; `flushDrafts` waits for disk. */
+	saveDraft(input: DraftInput): void {
+		const key = draftKey(input.docId, input.part);
+		this.#pending.set(key, { ...input, key, updatedAt: this.#now() });
+		this.#listenForPageHide();
+		// A throttle rather than a debounce: steady typing still reaches the disk every interval.
+		this.#timer ??= setTimeout(() => {
+			this.#timer = null;
+			this.flushDrafts().catch(reportWriteFailure);
+		}, this.options.flushAfterMs ?? 100);
+	}
+
+	/** Writes every pending change now; resolves once they are on disk. */
+	async flushDrafts(): Promise<void> {
+		if (this.#timer) clearTimeout(this.#timer);
+		this.#timer = null;
+		const batch = [...this.#pending.values()];
+		this.#pending.clear();
+		const write = this.#writing
+			.catch(() => undefined)
+			.then(() => (batch.length ? this.#store.drafts.bulkPut(batch) : undefined))
+			.then(() => undefined);
+		this.#writing = write;
+		try {
+			await write;
+		} catch (error) {
+			// Keep what failed to write (unless typed over since) for the next attempt.
+			for (const draft of batch) if (!this.#pending.has(draft.key)) this.#pending.set(draft.key, draft);
+			reportIfQuotaExceeded(error);
+			throw error;
+		}
+	}
+
+	async getDraft(docId: string, part: string): Promise<Draft | undefined> {
+		const key = draftKey(docId, part);
+		const pending = this.#pending.get(key);
+		if (pending) return pending;
+		await this.#writing.catch(() => undefined);
+		return this.#store.drafts.get(key);
+	}
+
+	/** Drafts on this device, of one document or all, newest first. */
+	async listDrafts(filter: { docId?: string; userId?: string } = {}): Promise<Draft[]> {
+		await this.#writing.catch(() => undefined);
+		const stored = await this.#store.drafts.toArray();
+		const byKey = new Map(stored.map((d) => [d.key, d]));
+		for (const [key, draft] of this.#pending) byKey.set(key, draft);
+		return [...byKey.values()]
+			.filter((d) => filter.docId === undefined || d.docId === filter.docId)
+			.filter((d) => filter.userId === undefined || d.userId === filter.userId)
+			.sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+	}
+
+	async discardDraft(docId: string, part: string): Promise<void> {
+		const key = draftKey(docId, part);
+		this.#pending.delete(key);
+		await this.#writing.catch(() => undefined);
+		await this.#store.drafts.delete(key);
+	}
+
+	/**
+	 * After `committed` became revision `rev`: forget the draft, unless more was typed while it
+	 * was being committed, in which case keep that and mark it as following the new revision.
+	 */
+	async settleDraft(committed: Draft, rev: string): Promise<void> {
+		const latest = await this.getDraft(committed.docId, committed.part);
+		if (!latest) return;
+		if (latest.baseRev === committed.baseRev && deepEqual(latest.fields, committed.fields)) {
+			await this.discardDraft(committed.docId, committed.part);
+		} else {
+			this.saveDraft({ ...latest, baseRev: rev });
+			await this.flushDrafts();
+		}
+	}
+
+	async recordRefusal(refusal: Refusal): Promise<void> {
+		await this.#write(() => this.#store.refusals.put(refusal));
+	}
+
+	async listRefusals(): Promise<Refusal[]> {
+		return (await this.#store.refusals.toArray()).sort((a, b) => b.at.localeCompare(a.at));
+	}
+
+	/** For when a person has dealt with a refusal (fixed the document, or accepted it). */
+	async dismissRefusal(docId: string, rev: string): Promise<void> {
+		await this.#store.refusals.delete([docId, rev]);
+	}
+
+	async recordConflicts(conflicts: NewConflict[]): Promise<void> {
+		if (conflicts.length === 0) return;
+		const at = this.#now();
+		const rows = conflicts.map((c) => ({
+			...c,
+			key: `${c.docId}|${c.theirsRev}|${JSON.stringify(c.path)}`,
+			at
+		}));
+		await this.#write(() => this.#store.conflicts.bulkPut(rows));
+	}
+
+	async listConflicts(docId?: string): Promise<StoredConflict[]> {
+		const rows =
+			docId === undefined
+				? await this.#store.conflicts.toArray()
+				: await this.#store.conflicts.where('docId').equals(docId).toArray();
+		return rows.sort((a, b) => a.at.localeCompare(b.at));
+	}
+
+	/** Marks a conflict as decided. Writing the chosen value is `settleConflict`'s job. */
+	async resolveConflict(key: string): Promise<void> {
+		await this.#store.conflicts.delete(key);
+	}
+
+	/** Closes the database (the next call opens it again). */
+	close(): void {
+		this.#db?.close();
+		this.#db = null;
+	}
+
+	async #write(run: () => Promise<unknown>): Promise<void> {
+		try {
+			await run();
+		} catch (error) {
+			reportIfQuotaExceeded(error);
+			throw error;
+		}
+	}
+
+	#listenForPageHide(): void {
+		if (this.#listening || typeof window === 'undefined' || typeof document === 'undefined') {
+			return;
+		}
+		this.#listening = true;
+		const flushNow = () => {
+			this.flushDrafts().catch(reportWriteFailure);
+		};
+		document.addEventListener('visibilitychange', () => {
+			if (document.visibilityState === 'hidden') flushNow();
+		});
+		window.addEventListener('pagehide', flushNow);
+	}
+}
+
+function reportWriteFailure(error: unknown): void {
+	// A full device is shown by the sync status; anything else is kept pending and retried.
+	if (!reportIfQuotaExceeded(error)) console.error('Could not save a draft on this device', error);
+}
+
+/** The device's drafts: one store for the app. */
+export const drafts = new DraftStore();
+
+export const saveDraft = (input: DraftInput) => drafts.saveDraft(input);
+export const flushDrafts = () => drafts.flushDrafts();
+export const getDraft = (docId: string, part: string) => drafts.getDraft(docId, part);
+export const discardDraft = (docId: string, part: string) => drafts.discardDraft(docId, part);
+export const listDrafts = (filter?: { docId?: string; userId?: string }) =>
+	drafts.listDrafts(filter);
+export const recordRefusal = (refusal: Refusal) => drafts.recordRefusal(refusal);
+export const listRefusals = () => drafts.listRefusals();
+export const recordConflicts = (conflicts: NewConflict[]) => drafts.recordConflicts(conflicts);
+export const listConflicts = (docId?: string) => drafts.listConflicts(docId);
+export const resolveConflict = (key: string) => drafts.resolveConflict(key);

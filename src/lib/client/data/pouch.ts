@@ -1,0 +1,32 @@
+/**
+ * How this device makes a PouchDB database: the contract the data layer depends on, with the
+ * browser's implementation here and the tests' in `testing.ts` (the Node build, in memory), so
+ * nothing in the data layer needs mocking to run under test.
+ */
+
+/** Makes (or reopens) the local database with this name. */
+export type LocalPouchFactory = (name: string) => PouchDB.Database;
+
+/** The browser's PouchDB, loaded on first use: it touches `self` and IndexedDB when imported. */
+export async function browserPouch(): Promise<PouchDB.Static> {
+	return (await import('pouchdb-browser')).default;
+}
+
+/** Local databases in the browser's IndexedDB. */
+export async function browserLocalPouch(): Promise<LocalPouchFactory> {
+	const PouchDB = await browserPouch();
+	return (name) => new PouchDB(name);
+}
+
+/**
+ * The shared record on the server, through the gateway at `/db/pep`. The session cookie is
+ * HttpOnly and same-origin; PouchDB asks for `credentials: 'include'`, which would also send
+ * cookies cross-origin, so narrow it.
+ */
+export async function browserRemotePouch(origin = location.origin): Promise<PouchDB.Database> {
+	const PouchDB = await browserPouch();
+	return new PouchDB(`${origin}/db/pep`, {
+		skip_setup: true,
+		fetch: (url, opts) => fetch(url, { ...opts, credentials: 'same-origin' })
+	});
+}

@@ -1,0 +1,62 @@
+/**
+ * Reading the local record for screens. Ids are laid out so that a child's documents sort
+ * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
+ */
+import { parseId } from '$lib/domain/ids';
+import type { ChildProfile } from '$lib/domain/schemas/child';
+import type { PepHeader } from '$lib/domain/schemas/pep';
+
+type Row = { id: string; doc?: unknown };
+
+async function range(db: PouchDB.Database, prefix: string): Promise<Row[]> {
+	const result = await db.allDocs({
+		startkey: prefix,
+		endkey: `${prefix}\ufff0`,
+		include_docs: true
+	});
+	return result.rows as Row[];
+}
+
+export async function listChildren(db: PouchDB.Database): Promise<ChildProfile[]> {
+	const rows = await range(db, 'child:');
+	return rows
+		.filter((r) => parseId(r.id)?.kind === 'child')
+		.map((r) => r.doc as ChildProfile)
+		.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName));
+}
+
+/** PEP headers of every child this person sees, or of one child: newest first. */
+export async function listPeps(db: PouchDB.Database, childId?: string): Promise<PepHeader[]> {
+	const rows = await range(db, childId ? `child:${childId}:pep:` : 'child:');
+	return rows
+		.filter((r) => parseId(r.id)?.kind === 'pep')
+		.map((r) => r.doc as PepHeader)
+		.sort((a, b) => (b.meeting.date ?? b.dueBy).localeCompare(a.meeting.date ?? a.dueBy));
+}
+
+export async function getChild(
+	db: PouchDB.Database,
+	childId: string
+): Promise<ChildProfile | null> {
+	return (await db.get<ChildProfile>(`child:${childId}`).catch(() => null)) ?? null;
+}
+
+/** Every document of one PEP that this person has on the device, by kind. */
+export async function pepDocuments(db: PouchDB.Database, childId: string, pepId: string) {
+	const rows = await range(db, `child:${childId}:pep:${pepId}`);
+	return new Map(
+		rows.flatMap((r) => {
+			const kind = parseId(r.id)?.kind;
+			return kind
+				? [[kind, r.doc as Record<string, unknown> & { _id: string; _rev: string }] as const]
+				: [];
+		})
+	);
+}
+
+/** Calls `listener` whenever the local record changes (a commit, or a sync), until stopped. */
+export function watchRecord(db: PouchDB.Database, listener: () => void): () => void {
+	const feed = db.changes({ since: 'now', live: true });
+	void feed.on('change', listener);
+	return () => feed.cancel();
+}

@@ -1,0 +1,16 @@
+/**
+ * Open a child's record (POST the profile without ids or stamps): the server gives the child an
+ * id and files the record under the administrator's authority and the child's setting.
+ */
+import { json, type RequestHandler } from '@sveltejs/kit';
+import { createChild, newChild } from '$lib/server/admin/children';
+import { answerRefusal, requireAdmin } from '$lib/server/admin/guard';
+import { server } from '$lib/server/context';
+import { readJson } from '$lib/server/http';
+
+export const POST: RequestHandler = async (event) => {
+	const admin = await requireAdmin(event);
+	const body = await readJson(event.request, newChild);
+	const child = await createChild(server().db.record, admin, body).catch(answerRefusal);
+	return json(child, { status: 201 });
+};

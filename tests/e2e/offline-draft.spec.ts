@@ -1,0 +1,79 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+
+const password = 'demo-password-2026';
+
+async function signIn(page: Page, email: string) {
+	await page.goto('/sign-in');
+	await page.getByLabel('Email address', { exact: true }).fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(password);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,');
+}
+
+async function signedInPage(browser: Browser, email: string) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await signIn(page, email);
+	return { context, page };
+}
+
+test('a draft typed offline survives closing the tab, and reaches only those who may see it', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const words = `Written offline at the kitchen table ${Date.now()}`;
+
+	// A social worker signs in online; their caseload syncs to the tablet.
+	const { context, page } = await signedInPage(browser, 'social-worker@example.org');
+	const firstChild = page.getByTestId('children').getByRole('link').first();
+	await expect(firstChild).toBeVisible({ timeout: 30_000 });
+	await firstChild.click();
+	await page.getByTestId('peps').getByRole('link').first().click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('link', { name: 'Change social worker information' }).click();
+	const editor = page.getByLabel('Social worker information');
+	await expect(editor).toBeEnabled();
+	const pepPage = page.url().replace(/\/social-worker-information$/, '');
+	await expectNoAxeViolations(page);
+	// Let the service worker finish installing, so the app can start with no network.
+	await page.evaluate(() => navigator.serviceWorker.ready);
+
+	// The signal drops; they type, and close the tab without saving.
+	await context.setOffline(true);
+	await editor.fill(words);
+	await page.waitForTimeout(400);
+	const editorUrl = page.url();
+	await page.close();
+
+	// Reopened with no network: the app starts, and what was typed is still there.
+	const again = await context.newPage();
+	await again.goto(editorUrl);
+	await expect(again.getByLabel('Social worker information')).toHaveValue(words, {
+		timeout: 15_000
+	});
+	await expect(again.getByTestId('sync-status')).toContainText('Offline');
+
+	// Back online: leaving the field saves it to the record, and it syncs.
+	await context.setOffline(false);
+	await again.getByLabel('Social worker information').blur();
+	await expect(again.getByTestId('sync-status')).toContainText(/Up to date/, { timeout: 30_000 });
+
+	// The Virtual School officer, who sees every child in the authority, gets it.
+	const officer = await signedInPage(browser, 'virtual-school@example.org');
+	await officer.page.goto(pepPage);
+	await expect(officer.page.getByTestId('field-social-worker-information')).toHaveText(words, {
+		timeout: 30_000
+	});
+
+	// A young person, who never sees Section A, does not.
+	const youngPerson = await signedInPage(browser, 'young-person@example.org');
+	await youngPerson.page.goto(pepPage);
+	await expect(youngPerson.page.getByRole('heading', { level: 1 })).toHaveText(
+		'Personal Education Plan'
+	);
+	await expect(youngPerson.page.getByTestId('field-social-worker-information')).toHaveCount(0);
+	expect(await youngPerson.page.content()).not.toContain(words);
+
+	await Promise.all([context.close(), officer.context.close(), youngPerson.context.close()]);
+});
