@@ -5,6 +5,9 @@ import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { ensureDesign } from '$lib/server/gateway/design';
 
 export const init: ServerInit = async () => {
+	// One request's stray failure must never take the service down for everyone: log it loudly.
+	process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
+
 	const { config, db } = startContext();
 	await ensureDesign(db.record);
 	console.log(`Personal Education Plans: records in ${db.description}.`);

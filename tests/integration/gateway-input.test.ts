@@ -220,3 +220,24 @@ describe('documents the gateway refuses, each with its reason', () => {
 		expect(noRev.status).toBe(409);
 	});
 });
+
+describe('a device that goes away mid-request', () => {
+	it('does not take the server down', async () => {
+		const now = (await send('GET', '_changes?since=now')).json.last_seq as string;
+		for (let i = 0; i < 3; i += 1) {
+			const controller = new AbortController();
+			const request = fetch(
+				`${app.url}/db/pep/_changes?feed=longpoll&heartbeat=1000&since=${now}&timeout=5000`,
+				{
+					headers: { cookie },
+					signal: controller.signal
+				}
+			).catch(() => undefined);
+			await new Promise((resolve) => setTimeout(resolve, 1_500));
+			controller.abort();
+			await request;
+		}
+		await new Promise((resolve) => setTimeout(resolve, 5_000));
+		expect((await send('GET', '')).status).toBe(200);
+	}, 30_000);
+});

@@ -40,7 +40,11 @@ export async function readChanges(
 ): Promise<ChangesPage> {
 	const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
 	const docIds = options.docIds?.filter((id) => mayRead(access, id));
-	let since = continueFrom(options.since, access.fingerprint);
+	// `since=now` asks only for what happens from here on, as in CouchDB.
+	let since =
+		options.since === 'now'
+			? (await db.info()).update_seq
+			: continueFrom(options.since, access.fingerprint);
 	if (docIds && docIds.length === 0) {
 		// Asked only about documents this person may not see: an empty feed, not an error.
 		const info = await db.info();

@@ -267,7 +267,11 @@ async function changesResponse(
 	return heartbeatStream(page, Math.max(params.heartbeat, 1_000), aborted);
 }
 
-/** Newlines now and then until the answer is ready, as CouchDB sends, so proxies keep it open. */
+/**
+ * Newlines now and then until the answer is ready, as CouchDB sends, so proxies keep it open.
+ * The device may go away at any moment (a tablet losing signal): writing after that must not
+ * throw, or one dropped connection would bring the whole server down.
+ */
 function heartbeatStream(
 	page: Promise<unknown>,
 	every: number,
@@ -275,22 +279,38 @@ function heartbeatStream(
 ): Response {
 	const encoder = new TextEncoder();
 	let beat: ReturnType<typeof setInterval> | undefined;
+	let open = true;
 	const body = new ReadableStream<Uint8Array>({
 		start(controller) {
-			beat = setInterval(() => controller.enqueue(encoder.encode('\n')), every);
+			const send = (text: string) => {
+				if (!open) return;
+				try {
+					controller.enqueue(encoder.encode(text));
+				} catch {
+					open = false;
+				}
+			};
+			const finish = (action: () => void) => {
+				clearInterval(beat);
+				if (!open) return;
+				open = false;
+				try {
+					action();
+				} catch {
+					// Already closed by the other end.
+				}
+			};
+			beat = setInterval(() => send('\n'), every);
 			page.then(
 				(result) => {
-					clearInterval(beat);
-					controller.enqueue(encoder.encode(JSON.stringify(result)));
-					controller.close();
+					send(JSON.stringify(result));
+					finish(() => controller.close());
 				},
-				(error: unknown) => {
-					clearInterval(beat);
-					controller.error(error);
-				}
+				(error: unknown) => finish(() => controller.error(error))
 			);
 		},
 		cancel() {
+			open = false;
 			clearInterval(beat);
 			aborted.abort();
 		}
