@@ -67,7 +67,10 @@ class AppSession {
 	/** Signs out; what was typed stays on this device, saved as drafts. */
 	async signOut() {
 		await flushDrafts();
+		// Stop syncing and let its bookkeeping finish before the record closes and the session ends.
+		const sync = this.#sync;
 		this.#stopSync();
+		await sync?.settled();
 		this.#record?.close();
 		this.#user = null;
 		this.#record = null;

@@ -54,9 +54,21 @@ export async function pepDocuments(db: PouchDB.Database, childId: string, pepId:
 	);
 }
 
-/** Calls `listener` whenever the local record changes (a commit, or a sync), until stopped. */
-export function watchRecord(db: PouchDB.Database, listener: () => void): () => void {
+/**
+ * Calls `listener` when the local record changes (a commit, or a sync), at most every `waitMs`:
+ * a sync brings documents in by the hundred, and a screen need not redraw for each one.
+ */
+export function watchRecord(db: PouchDB.Database, listener: () => void, waitMs = 300): () => void {
+	let timer: ReturnType<typeof setTimeout> | null = null;
 	const feed = db.changes({ since: 'now', live: true });
-	void feed.on('change', listener);
-	return () => feed.cancel();
+	void feed.on('change', () => {
+		timer ??= setTimeout(() => {
+			timer = null;
+			listener();
+		}, waitMs);
+	});
+	return () => {
+		if (timer) clearTimeout(timer);
+		feed.cancel();
+	};
 }

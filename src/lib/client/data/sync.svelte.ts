@@ -32,6 +32,9 @@ export interface SyncOptions {
 
 export const maxBackOffMs = 60_000;
 
+/** Counting pending changes reads the local changes feed, so it waits for a lull in the sync. */
+const pendingCountDelayMs = 500;
+
 /** The wait before the next retry: 1 s, 2 s, 4 s … up to a minute. */
 export function backOff(previousMs: number): number {
 	return previousMs <= 0 ? 1_000 : Math.min(previousMs * 2, maxBackOffMs);
@@ -216,7 +219,9 @@ export class SyncManager {
 		const sync = this.#record.db.sync(this.#remote, {
 			live: true,
 			retry: true,
-			back_off_function: backOff
+			back_off_function: backOff,
+			// Bigger batches mean fewer round trips on a slow connection: a caseload is thousands.
+			batch_size: 250
 		}) as LiveSync;
 		this.#sync = sync;
 		this.#active = { push: false, pull: false };
@@ -311,7 +316,7 @@ export class SyncManager {
 		this.#pendingTimer = setTimeout(() => {
 			this.#pendingTimer = null;
 			this.#countPending().catch((error: unknown) => this.#handleDeviceError(error));
-		}, 50);
+		}, pendingCountDelayMs);
 	}
 
 	async #countPending(): Promise<void> {
