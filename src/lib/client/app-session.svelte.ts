@@ -5,10 +5,12 @@
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { flushDrafts } from './data/drafts';
+import { childIdOf } from '$lib/domain/ids';
+import { discardDraft, flushDrafts, listDrafts } from './data/drafts';
 import { browserRemotePouch } from './data/pouch';
 import { open, type LocalRecord } from './data/record';
 import { SyncManager } from './data/sync.svelte';
+import { localIds, reachableChildren, withdrawnChildren } from './data/withdrawal';
 import { forgetUser, rememberedUser, rememberUser } from './device-user';
 import { currentUser, signOut, type SessionUser } from './session';
 
@@ -18,6 +20,8 @@ class AppSession {
 	#sync = $state<SyncManager | null>(null);
 	#ready = $state(false);
 	#starting: Promise<void> | null = null;
+	#checkingAccess = false;
+	#stopWatching: (() => void) | null = null;
 
 	get user() {
 		return this.#user;
@@ -61,7 +65,46 @@ class AppSession {
 		this.#user = user;
 		this.#record = record;
 		this.#sync = sync;
+		this.#watchAccess(sync);
 		void sync.start();
+	}
+
+	/** Each time the device has caught up with nothing left to send, check nothing was withdrawn. */
+	#watchAccess(sync: SyncManager) {
+		this.#stopWatching?.();
+		this.#stopWatching = $effect.root(() => {
+			$effect(() => {
+				if (sync.state === 'up-to-date' && sync.pendingCount === 0) void this.#removeWithdrawn();
+			});
+		});
+	}
+
+	/**
+	 * A child withdrawn from this person leaves the device: their edits have been sent (nothing is
+	 * pending), so the local record is rebuilt from what the server still lets them see.
+	 */
+	async #removeWithdrawn() {
+		const { record, user } = this;
+		if (this.#checkingAccess || !record || !user) return;
+		this.#checkingAccess = true;
+		try {
+			const reachable = await reachableChildren();
+			if (!reachable) return;
+			const gone = new Set(withdrawnChildren(await localIds(record.db), reachable));
+			if (gone.size === 0) return;
+			const sync = this.#sync;
+			this.#stopSync();
+			await sync?.settled();
+			for (const draft of await listDrafts()) {
+				const childId = childIdOf(draft.docId);
+				if (childId && gone.has(childId)) await discardDraft(draft.docId, draft.part);
+			}
+			await record.db.destroy();
+			this.#record = null;
+			await this.#open(user);
+		} finally {
+			this.#checkingAccess = false;
+		}
 	}
 
 	/** Signs out; what was typed stays on this device, saved as drafts. */
@@ -81,6 +124,8 @@ class AppSession {
 	}
 
 	#stopSync() {
+		this.#stopWatching?.();
+		this.#stopWatching = null;
 		this.#sync?.stop();
 		this.#sync = null;
 	}
