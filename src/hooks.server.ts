@@ -1,8 +1,10 @@
 import type { Handle, ServerInit } from '@sveltejs/kit';
 import { sessionCookieName, verifySession } from '$lib/server/auth/session-cookie';
 import { server, startContext } from '$lib/server/context';
+import { isCrossSiteWrite, refuseCrossSite } from '$lib/server/cross-site';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { ensureDesign } from '$lib/server/gateway/design';
+import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
 
 export const init: ServerInit = async () => {
 	// One request's stray failure must never take the service down for everyone: log it loudly.
@@ -11,6 +13,8 @@ export const init: ServerInit = async () => {
 	const { config, db } = startContext();
 	await ensureDesign(db.record);
 	console.log(`Personal Education Plans: records in ${db.description}.`);
+	const admin = await bootstrapAdmin(db, config);
+	if (admin) console.log(`Created the administrator account ${admin}.`);
 	if (config.PEP_DEMO === 'on') {
 		const signIns = await seedDemo(db);
 		if (signIns) console.log(describeDemo(signIns));
@@ -18,6 +22,8 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
+	// The security headers are set on every response before SvelteKit runs: see svelte.config.js.
+	if (isCrossSiteWrite(event.request, event.url)) return refuseCrossSite();
 	event.locals.session = verifySession(
 		event.cookies.get(sessionCookieName),
 		server().sessionSecret

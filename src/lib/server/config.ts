@@ -14,6 +14,13 @@ const settings = z.object({
 	PEP_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	/** Seed demo users and a demo authority on first start (on unless turned off). */
 	PEP_DEMO: z.enum(['on', 'off']).default('on'),
+	/** The first administrator, created at start when no account has this email (all three needed). */
+	PEP_ADMIN_EMAIL: z.email().optional(),
+	PEP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),
+	PEP_ADMIN_AUTHORITY: z
+		.string()
+		.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be 4–64 letters, digits, dashes or underscores')
+		.optional(),
 	/** How long a session lasts, in hours. */
 	PEP_SESSION_HOURS: z.coerce
 		.number()

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseDocument } from '$lib/domain/documents';
 import { generateAuthority } from '$lib/domain/fixtures/generator';
-import { findAccount } from '../auth/accounts';
+import { findAccount, findAccountByEmail } from '../auth/accounts';
+import { loadConfig } from '../config';
+import { bootstrapAdmin } from './bootstrap';
 import { verifyPassword } from '../auth/passwords';
 import { tempDatabases } from '../testing/temp-databases';
 import { setAssignment } from './assignments';
@@ -200,5 +202,24 @@ describe('createChild', () => {
 		);
 		expect(undated.message).toBe('person.dateOfBirth: is not a real calendar date');
 		expect((await db.record.allDocs()).rows).toHaveLength(0);
+	});
+});
+
+describe('the first administrator from the environment', () => {
+	it('is created once, and never overwritten', async () => {
+		const db = tempDatabases();
+		try {
+			const env = {
+				PEP_ADMIN_EMAIL: 'first.admin@example.org',
+				PEP_ADMIN_PASSWORD: 'a long first password',
+				PEP_ADMIN_AUTHORITY: 'new-council'
+			};
+			expect(await bootstrapAdmin(db, loadConfig({}))).toBeNull();
+			expect(await bootstrapAdmin(db, loadConfig(env))).toBe('first.admin@example.org');
+			expect(await bootstrapAdmin(db, loadConfig(env))).toBeNull();
+			expect((await findAccountByEmail(db.users, 'first.admin@example.org'))?.role).toBe('admin');
+		} finally {
+			await db.close();
+		}
 	});
 });
