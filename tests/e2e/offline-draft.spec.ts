@@ -21,7 +21,7 @@ async function signedInPage(browser: Browser, email: string) {
 test('a draft typed offline survives closing the tab, and reaches only those who may see it', async ({
 	browser
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	const words = `Written offline at the kitchen table ${Date.now()}`;
 
 	// A social worker signs in online; their caseload syncs to the tablet.
@@ -60,7 +60,11 @@ test('a draft typed offline survives closing the tab, and reaches only those who
 	await expect(again.getByTestId('sync-status')).toContainText(/Up to date/, { timeout: 30_000 });
 
 	// The Virtual School officer, who sees every child in the authority, gets it.
+	// Their first sync brings the whole authority to the device, so let it finish first.
 	const officer = await signedInPage(browser, 'virtual-school@example.org');
+	await expect(officer.page.getByTestId('sync-status')).toContainText('Up to date', {
+		timeout: 120_000
+	});
 	await officer.page.goto(pepPage);
 	await expect(officer.page.getByTestId('field-social-worker-information')).toHaveText(words, {
 		timeout: 30_000
