@@ -1,0 +1,88 @@
+import { expect, test, type Browser } from '@playwright/test';
+import { expectNoAxeViolations } from './support/axe';
+
+async function device(browser: Browser) {
+	const context = await browser.newContext();
+	const page = await context.newPage();
+	await page.goto('/sign-in');
+	await page.getByLabel('Email address', { exact: true }).fill('social-worker@example.org');
+	await page.getByLabel('Password', { exact: true }).fill('demo-password-2026');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 90_000 });
+	return { context, page };
+}
+
+test('the same field changed on two devices offline is shown with both values, and a choice settles it', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const tablet = await device(browser);
+	const laptop = await device(browser);
+	await tablet.page.getByTestId('children').getByRole('link').first().click();
+	await tablet.page.getByTestId('peps').getByRole('link').first().click();
+	await tablet.page.getByRole('link', { name: 'Change social worker information' }).click();
+	const editorUrl = tablet.page.url();
+	await laptop.page.goto(editorUrl);
+
+	// Both go offline and write something different in the same field.
+	for (const [d, words] of [
+		[tablet, 'Written on the tablet at the meeting.'],
+		[laptop, 'Written on the laptop back at the office.']
+	] as const) {
+		await d.context.setOffline(true);
+		const field = d.page.getByLabel('Social worker information');
+		await expect(field).toBeEnabled();
+		await field.fill(words);
+		await field.blur();
+		await expect(d.page.getByText('Saved.', { exact: true })).toBeVisible();
+	}
+
+	// The tablet syncs first, then the laptop: the laptop's device finds the clash.
+	await tablet.context.setOffline(false);
+	await expect(tablet.page.getByTestId('sync-status')).toContainText('Up to date', {
+		timeout: 60_000
+	});
+	await laptop.context.setOffline(false);
+	await expect(laptop.page.getByTestId('sync-status')).toContainText('Up to date', {
+		timeout: 60_000
+	});
+
+	const changes = [tablet, laptop];
+	let found = null as null | (typeof changes)[number];
+	await expect
+		.poll(
+			async () => {
+				for (const d of changes) {
+					await d.page.goto('/changes');
+					if ((await d.page.getByTestId('conflict').count()) > 0) {
+						found = d;
+						return true;
+					}
+				}
+				return false;
+			},
+			{ timeout: 60_000, intervals: [2_000] }
+		)
+		.toBe(true);
+	const page = found!.page;
+	const conflict = page.getByTestId('conflict').first();
+	await expect(conflict).toContainText('Written on the tablet at the meeting.');
+	await expect(conflict).toContainText('Written on the laptop back at the office.');
+	await expectNoAxeViolations(page);
+
+	// Choosing the laptop's words settles it everywhere.
+	const laptopRow = conflict.locator('.govuk-summary-list__row', {
+		hasText: 'Written on the laptop'
+	});
+	await laptopRow.getByRole('button').click();
+	await expect(page.getByText('Saved. The record now holds the value you chose.')).toBeVisible();
+	await expect(page.getByTestId('conflict')).toHaveCount(0);
+	for (const d of changes) {
+		await d.page.goto(editorUrl);
+		await expect(d.page.getByLabel('Social worker information')).toHaveValue(
+			'Written on the laptop back at the office.',
+			{ timeout: 60_000 }
+		);
+	}
+	await Promise.all([tablet.context.close(), laptop.context.close()]);
+});
