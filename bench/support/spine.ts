@@ -1,0 +1,358 @@
+/**
+ * What the benchmarks share: a fixture written straight into a fresh embedded data folder before
+ * the server starts, the server process itself (the integration harness's), a stock CouchDB-protocol
+ * server for baselines, device databases, a `fetch` that times every request by endpoint, and the
+ * server process's memory and CPU read from /proc.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PouchDB from 'pouchdb';
+import memoryAdapter from 'pouchdb-adapter-memory';
+import type { Assignment, User } from '$lib/domain/schemas/users';
+import { createAccount } from '$lib/server/auth/accounts';
+import { ensureDesign } from '$lib/server/gateway/design';
+import { openDatabases } from '$lib/server/store/databases';
+import {
+	freePort,
+	signIn,
+	startServer,
+	type RunningServer
+} from '../../tests/integration/support/server';
+
+PouchDB.plugin(memoryAdapter);
+
+export { signIn };
+
+/**
+ * How many documents a device replicates per batch: what the app's live sync asks for
+ * (src/lib/client/data/sync.svelte.ts), so the devices here replicate as the app's do.
+ */
+export const appBatchSize = 250;
+
+/** Every benchmark account signs in with this. */
+export const benchPassword = 'bench-password-2026';
+
+export interface Seed {
+	documents: object[];
+	assignments: Assignment[];
+	/** Accounts to create, each with `benchPassword`. */
+	users: User[];
+}
+
+/**
+ * A fresh data folder holding exactly this fixture: accounts through `createAccount`, documents
+ * and assignments with `bulkDocs`, the gateway's design document, then closed.
+ */
+export async function seedDataDir(seed: Seed): Promise<string> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'pep-bench-data-'));
+	const db = openDatabases({ PEP_DATA_DIR: dataDir, COUCHDB_URL: undefined });
+	try {
+		// scrypt runs on libuv's four threads: four accounts at a time keep them busy.
+		const queue = [...seed.users];
+		await Promise.all(
+			Array.from({ length: 4 }, async () => {
+				for (let user = queue.shift(); user; user = queue.shift()) {
+					await createAccount(db.users, user, benchPassword);
+				}
+			})
+		);
+		const all = [...seed.documents, ...seed.assignments];
+		for (let i = 0; i < all.length; i += 500) {
+			const results = await db.record.bulkDocs(
+				all.slice(i, i + 500) as PouchDB.Core.PutDocument<object>[]
+			);
+			const failed = results.filter((r) => 'error' in r && r.error);
+			if (failed.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failed[0])}`);
+		}
+		await ensureDesign(db.record);
+	} finally {
+		await db.record.close();
+		await db.users.close();
+	}
+	return dataDir;
+}
+
+export function userFor(
+	person: { userId: string; role: User['role']; displayName: string; email: string },
+	authorityId: string
+): User {
+	return {
+		type: 'user',
+		schemaVersion: 1,
+		userId: person.userId,
+		email: person.email,
+		displayName: person.displayName,
+		role: person.role,
+		authorityId,
+		disabled: false,
+		createdAt: '2026-11-23T08:00:00.000Z'
+	};
+}
+
+/** The production build on this data folder, with no demo. */
+export function startGateway(dataDir: string, env: Record<string, string> = {}) {
+	return startServer({ dataDir, demo: false, env });
+}
+
+export function removeDir(dir: string): void {
+	rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A stock CouchDB-protocol server for baselines.
+
+export interface RunningPouchServer {
+	/** The server's root, with a trailing slash. */
+	url: string;
+	pid: number;
+	stop(): Promise<void>;
+}
+
+/**
+ * pouchdb-server (express-pouchdb over PouchDB 7 on LevelDB, on disk, no authentication) in its
+ * own process, logging only errors, so a baseline pays no more than the protocol and the storage.
+ */
+export async function startPouchServer(): Promise<RunningPouchServer> {
+	const require = createRequire(import.meta.url);
+	const bin = join(
+		require.resolve('pouchdb-server/package.json').replace(/package\.json$/, ''),
+		'bin',
+		'pouchdb-server'
+	);
+	const dir = mkdtempSync(join(tmpdir(), 'pep-bench-couch-'));
+	writeFileSync(join(dir, 'config.json'), JSON.stringify({ log: { level: 'error' } }));
+	const port = await freePort();
+	const url = `http://127.0.0.1:${port}/`;
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[bin, '--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--no-stdout-logs'],
+		{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }
+	);
+	let log = '';
+	child.stdout?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
+	child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
+	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+	const stop = async () => {
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGTERM');
+			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+			await exited;
+			clearTimeout(timer);
+		}
+		removeDir(dir);
+	};
+	const deadline = Date.now() + 30_000;
+	while (Date.now() < deadline) {
+		if (child.exitCode !== null) break;
+		try {
+			const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
+			await response.body?.cancel();
+			if (response.ok) return { url, pid: child.pid!, stop };
+		} catch {
+			// Not listening yet.
+		}
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	await stop();
+	throw new Error(`pouchdb-server did not start. It said:\n${log}`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Devices, and timing each request.
+
+let localCount = 0;
+
+/** A fresh device database, in memory. */
+export function localPouch(prefix = 'device'): PouchDB.Database {
+	localCount += 1;
+	return new PouchDB(`${prefix}-${process.pid}-${localCount}-${Date.now()}`, {
+		adapter: 'memory'
+	});
+}
+
+export interface RequestTiming {
+	endpoint: string;
+	ms: number;
+	/** 0 when the request failed before an answer. */
+	status: number;
+	/** When it was answered (or failed), in ms since the recorder was made. */
+	at: number;
+	/** Why it failed, for a request with no answer: the error and its cause's code. */
+	reason?: string;
+}
+
+/** Collects the timing of every request made through `timedFetch`. */
+export class Recorder {
+	readonly timings: RequestTiming[] = [];
+	readonly origin = performance.now();
+	/** Requests sent and not yet answered in full: now, and the most at any moment. */
+	inFlight = 0;
+	peakInFlight = 0;
+
+	byEndpoint(): Map<string, RequestTiming[]> {
+		const groups = new Map<string, RequestTiming[]>();
+		for (const timing of this.timings) {
+			if (!groups.has(timing.endpoint)) groups.set(timing.endpoint, []);
+			groups.get(timing.endpoint)!.push(timing);
+		}
+		return new Map([...groups].sort(([a], [b]) => a.localeCompare(b)));
+	}
+
+	/** Answers that are not a normal part of replication (a missing checkpoint's 404 is, and the root's). */
+	unexpected(): RequestTiming[] {
+		return this.timings.filter(
+			(t) => t.status === 0 || t.status >= 500 || (t.status >= 400 && !isMissingCheckpoint(t))
+		);
+	}
+}
+
+function isMissingCheckpoint(timing: RequestTiming): boolean {
+	return (
+		timing.status === 404 &&
+		(timing.endpoint === 'GET _local' || timing.endpoint === 'GET server root')
+	);
+}
+
+/** Which replication endpoint a request is, by method and the path after the database's. */
+export function endpointOf(method: string, url: string, dbPath: string): string {
+	const path = new URL(url).pathname;
+	// PouchDB asks the server's root for a uuid (to name the replication); a 404 is fine.
+	if (!path.startsWith(dbPath)) return `${method} server root`;
+	const rest = path.slice(dbPath.length).replace(/^\/+/, '');
+	const first = rest.split('/')[0] ?? '';
+	if (first === '') return `${method} info`;
+	if (first.startsWith('_')) return `${method} ${first}`;
+	return rest.includes('/') ? `${method} {doc}/{attachment}` : `${method} {doc}`;
+}
+
+const nullBodyStatuses = new Set([101, 204, 205, 304]);
+
+/**
+ * A `fetch` for PouchDB that adds the session cookie and times each request to its last byte
+ * (the body is read here, then handed on), filed under its endpoint.
+ */
+export function timedFetch(recorder: Recorder, dbPath: string, cookie?: string) {
+	return async (input: string | URL | Request, init?: RequestInit) => {
+		const headers = new Headers(init?.headers as HeadersInit | undefined);
+		if (cookie) headers.set('cookie', cookie);
+		const method = (init?.method ?? 'GET').toUpperCase();
+		const url = String(input instanceof Request ? input.url : input);
+		const endpoint = endpointOf(method, url, dbPath);
+		const started = performance.now();
+		recorder.inFlight += 1;
+		recorder.peakInFlight = Math.max(recorder.peakInFlight, recorder.inFlight);
+		try {
+			const response = await fetch(input, { ...init, headers });
+			const body = nullBodyStatuses.has(response.status) ? null : await response.arrayBuffer();
+			const now = performance.now();
+			recorder.timings.push({
+				endpoint,
+				ms: now - started,
+				status: response.status,
+				at: now - recorder.origin
+			});
+			const copy = new Response(body, {
+				status: response.status,
+				statusText: response.statusText,
+				headers: response.headers
+			});
+			// PouchDB in Node reads attachments with node-fetch's `buffer()`.
+			return Object.assign(copy, { buffer: async () => Buffer.from(body ?? new ArrayBuffer(0)) });
+		} catch (error) {
+			const now = performance.now();
+			const cause = (error as { cause?: { code?: string } }).cause?.code;
+			recorder.timings.push({
+				endpoint,
+				ms: now - started,
+				status: 0,
+				at: now - recorder.origin,
+				reason: `${(error as Error).name}: ${(error as Error).message}${cause ? ` (${cause})` : ''}`
+			});
+			throw error;
+		} finally {
+			recorder.inFlight -= 1;
+		}
+	};
+}
+
+/** A remote database as a device sees it, every request timed. */
+export function timedRemote(
+	url: string,
+	recorder: Recorder,
+	cookie?: string,
+	dbPath = '/db/pep'
+): PouchDB.Database {
+	return new PouchDB(`${url}${dbPath}`, {
+		skip_setup: true,
+		fetch: timedFetch(recorder, dbPath, cookie)
+	});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The server process, seen from /proc.
+
+/** The process id of a server this process started, found by the PORT in its environment. */
+export function serverPid(server: RunningServer): number {
+	const port = new URL(server.url).port;
+	for (const entry of readdirSync('/proc')) {
+		if (!/^\d+$/.test(entry)) continue;
+		try {
+			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			if (ppid !== process.pid) continue;
+			const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
+			if (environ.includes(`PORT=${port}`)) return Number(entry);
+		} catch {
+			// Gone, or not ours to read.
+		}
+	}
+	throw new Error(`No child process listens on port ${port}.`);
+}
+
+/** Resident memory now, and the peak the kernel has seen (VmHWM), in bytes. */
+export function memoryOf(pid: number): { rss: number; hwm: number } {
+	const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+	const kib = (name: string) =>
+		Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
+	return { rss: kib('VmRSS') * 1024, hwm: kib('VmHWM') * 1024 };
+}
+
+/** CPU time (user + system) the process has used so far, in seconds. */
+export function cpuSecondsOf(pid: number): number {
+	const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+	const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+	// utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+	return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/** Samples a process's resident memory every `everyMs`, keeping the peak and the series. */
+export function sampleMemory(pid: number, everyMs = 100) {
+	const samples: { at: number; rss: number }[] = [];
+	const started = performance.now();
+	const take = () => {
+		try {
+			samples.push({ at: performance.now() - started, rss: memoryOf(pid).rss });
+		} catch {
+			// The process has gone.
+		}
+	};
+	take();
+	const timer = setInterval(take, everyMs);
+	return {
+		samples,
+		peak: () => Math.max(...samples.map((s) => s.rss)),
+		/** The peak between two moments (ms since sampling started). */
+		peakBetween: (from: number, to: number) =>
+			Math.max(0, ...samples.filter((s) => s.at >= from && s.at <= to).map((s) => s.rss)),
+		elapsed: () => performance.now() - started,
+		stop: () => {
+			take();
+			clearInterval(timer);
+		}
+	};
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
