@@ -22,7 +22,6 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	// The security headers are set on every response before SvelteKit runs: see svelte.config.js.
 	if (isCrossSiteWrite(event.request, event.url)) return refuseCrossSite();
 	event.locals.session = verifySession(
 		event.cookies.get(sessionCookieName),
