@@ -16,7 +16,13 @@ const config = {
 			// project service finds them.
 			config: (tsconfig) => ({
 				...tsconfig,
-				include: [...tsconfig.include, '../playwright.config.ts', '../vitest.integration.config.ts']
+				include: [
+					...tsconfig.include,
+					'../playwright.config.ts',
+					'../vitest.integration.config.ts',
+					'../vitest.bench.config.ts',
+					'../bench/**/*.ts'
+				]
 			})
 		}
 	}
