@@ -21,12 +21,14 @@ async function signedInPage(browser: Browser, email: string) {
 test('a draft typed offline survives closing the tab, and reaches only those who may see it', async ({
 	browser
 }) => {
-	test.setTimeout(240_000);
+	test.setTimeout(420_000);
 	const words = `Written offline at the kitchen table ${Date.now()}`;
 
 	// A social worker signs in online; their caseload syncs to the tablet.
 	const { context, page } = await signedInPage(browser, 'social-worker@example.org');
 	const firstChild = page.getByTestId('children').getByRole('link').first();
+	// The first sync brings the whole caseload, files and all: on a busy machine that takes a while.
+	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 150_000 });
 	await expect(firstChild).toBeVisible({ timeout: 30_000 });
 	await firstChild.click();
 	await page.getByTestId('peps').getByRole('link').first().click();
