@@ -110,6 +110,12 @@ export class SyncManager {
 	/** A full device stays reported until someone asks to sync again. */
 	#outOfSpace = false;
 	#active = { push: false, pull: false };
+	/**
+	 * Whether each direction has caught up at least once in this run. Push pauses at once when
+	 * there is nothing to send, often before the pull has even asked what is new: up to date
+	 * then would be untrue.
+	 */
+	#caughtUp = { push: false, pull: false };
 	/** The last error of each direction, until it next makes progress. */
 	#failing: { push: unknown; pull: unknown } = { push: null, pull: null };
 	readonly #pending: PendingChanges;
@@ -225,6 +231,7 @@ export class SyncManager {
 		}) as LiveSync;
 		this.#sync = sync;
 		this.#active = { push: false, pull: false };
+		this.#caughtUp = { push: false, pull: false };
 		this.#failing = { push: null, pull: null };
 		// Events from a run that has since been cancelled are ignored.
 		const on = (replication: Direction, event: string, listener: (arg?: unknown) => void) =>
@@ -259,7 +266,9 @@ export class SyncManager {
 		this.#active[direction] = false;
 		if (error) return this.#onFailure(direction, error);
 		this.#failing[direction] = null;
+		this.#caughtUp[direction] = true;
 		// Up to date only when both directions have caught up, and neither is failing.
+		if (!this.#caughtUp.push || !this.#caughtUp.pull) return;
 		if (this.#active.push || this.#active.pull) return;
 		if (this.#failing.push || this.#failing.pull) return;
 		this.#pending.noteSynced(this.#clock());
@@ -279,14 +288,14 @@ export class SyncManager {
 		if (direction === 'push') return;
 		this.#pending.notePulled(info.docs);
 		const ids = info.docs.map((doc) => doc._id);
-		void this.#enqueue(() => resolveConflicts(this.#resolver, ids));
+		void this.#enqueueWhileStarted(() => resolveConflicts(this.#resolver, ids));
 	}
 
 	#onPushCheckpoint(info: unknown): void {
 		const seq = (info as { checkpoint?: unknown } | undefined)?.checkpoint;
 		if (!this.#pending.notePushed(seq)) return;
 		this.#schedulePendingCount();
-		void this.#enqueue(() => this.#pending.save());
+		void this.#enqueueWhileStarted(() => this.#pending.save());
 	}
 
 	async #recordRefusal(denied: unknown): Promise<void> {
@@ -380,6 +389,15 @@ export class SyncManager {
 			});
 		this.#queue = run;
 		return run;
+	}
+
+	/**
+	 * Bookkeeping that can wait for the next start: skipped once syncing has stopped, so signing
+	 * out does not wait for a long first sync's merges. Conflicts are looked for again at start,
+	 * and a checkpoint not saved only makes the pending count too high for a moment, never too low.
+	 */
+	#enqueueWhileStarted<T>(task: () => Promise<T>): Promise<T | undefined> {
+		return this.#enqueue(async () => (this.#started ? task() : undefined));
 	}
 
 	#listen(event: 'online' | 'offline', listener: () => void): void {

@@ -76,6 +76,30 @@ describe('the sync manager', () => {
 		});
 	});
 
+	it('says up to date only once everything on the server has arrived', async () => {
+		const server = memoryDatabase('server');
+		const docs = Array.from({ length: 600 }, (_, i) => ({
+			...sectionBDocument(),
+			_id: `child:child-0001:pep:pep-${String(i).padStart(4, '0')}:b`,
+			pepId: `pep-${String(i).padStart(4, '0')}`
+		}));
+		await server.bulkDocs(docs);
+		const { record, sync, goOnline } = device(server);
+		await sync.start();
+		// Whenever it first says up to date, how much has arrived (looked at every few milliseconds).
+		let arrivedWhenUpToDate: number | null = null;
+		const watching = setInterval(() => {
+			if (sync.state !== 'up-to-date' || arrivedWhenUpToDate !== null) return;
+			arrivedWhenUpToDate = -1;
+			void record.db.info().then((info) => (arrivedWhenUpToDate = info.doc_count));
+		}, 2);
+		goOnline();
+		await upToDate(sync);
+		await expect.poll(() => arrivedWhenUpToDate).toBeGreaterThanOrEqual(0);
+		clearInterval(watching);
+		expect(arrivedWhenUpToDate).toBe(600);
+	});
+
 	it('does not count what it received from the server as waiting to be sent', async () => {
 		const server = memoryDatabase('server');
 		for (let i = 1; i <= 5; i++) {

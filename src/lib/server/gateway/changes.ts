@@ -5,7 +5,15 @@
  * open through proxies, as CouchDB does.
  */
 import { mayRead, type Access } from './access';
-import { continueFrom, encodeSeq } from './seq';
+import { childIdOf } from '$lib/domain/ids';
+import {
+	continueFrom,
+	encodeSeq,
+	encodeSnapshotSeq,
+	parseSince,
+	type Since,
+	type SnapshotPosition
+} from './seq';
 
 export interface ChangesOptions {
 	since?: unknown;
@@ -40,19 +48,38 @@ export async function readChanges(
 ): Promise<ChangesPage> {
 	const limit = options.limit && options.limit > 0 ? options.limit : Infinity;
 	const docIds = options.docIds?.filter((id) => mayRead(access, id));
-	// `since=now` asks only for what happens from here on, as in CouchDB.
-	let since =
-		options.since === 'now'
-			? (await db.info()).update_seq
-			: continueFrom(options.since, access.fingerprint);
 	if (docIds && docIds.length === 0) {
 		// Asked only about documents this person may not see: an empty feed, not an error.
 		const info = await db.info();
 		return { results: [], last_seq: encodeSeq(access.fingerprint, info.update_seq), pending: 0 };
 	}
-	// A device starting from nothing (new, or its access has changed) is sent what it may read
-	// straight from its children's id ranges, rather than by reading the whole authority's feed.
-	if (since === 0 && !docIds) return snapshot(db, access, options);
+	// `since=now` asks only for what happens from here on, as in CouchDB.
+	const since: Since =
+		options.since === 'now'
+			? { kind: 'seq', seq: (await db.info()).update_seq }
+			: parseSince(options.since, access.fingerprint);
+	if (!docIds) {
+		// A device starting from nothing (new, or its access has changed) is sent what it may read
+		// straight from its children's id ranges, rather than by reading the whole authority's feed.
+		if (since.kind === 'snapshot') return snapshot(db, access, options, limit, since);
+		if (since.seq === 0) {
+			const base = (await db.info()).update_seq;
+			return snapshot(db, access, options, limit, { base, range: 0, after: '' });
+		}
+	}
+	return feed(db, access, options, limit, since.kind === 'seq' ? since.seq : since.base, docIds);
+}
+
+/** The backend's changes feed after `since`, filtered to what the caller may read. */
+async function feed(
+	db: PouchDB.Database,
+	access: Access,
+	options: ChangesOptions,
+	limit: number,
+	from: string | number,
+	docIds: string[] | undefined
+): Promise<ChangesPage> {
+	let since = from;
 	const results: ChangeRow[] = [];
 	for (;;) {
 		const page = await db.changes({
@@ -84,41 +111,68 @@ export async function readChanges(
 }
 
 /**
- * Everything this person may read now, as one page of changes at the backend's current sequence.
- * A child's documents share the id prefix `child:{childId}`, so each child is one key range;
- * the snapshot is taken after noting the sequence, so nothing written meanwhile is missed (it
- * comes again in the next page, which revs_diff makes harmless). Deleted documents are not in
- * a snapshot: a device starting afresh has no use for them.
+ * The id ranges holding what this person may read. A child's documents share the id prefix
+ * `child:{childId}`; the range of child `ab` also spans child `ab0`'s ids, so rows are kept only
+ * when they belong to the range's own child.
+ */
+function readableRanges(access: Access): { start: string; end: string; childId: string | null }[] {
+	return [
+		{ start: `assign:${access.userId}`, end: `assign:${access.userId}`, childId: null },
+		{
+			start: `authority:${access.authorityId}`,
+			end: `authority:${access.authorityId}`,
+			childId: null
+		},
+		...[...access.childIds]
+			.sort()
+			.map((id) => ({ start: `child:${id}`, end: `child:${id}:\ufff0`, childId: id }))
+	];
+}
+
+/**
+ * Everything this person may read now, a page at a time, from their id ranges. The backend's
+ * sequence is noted before the snapshot begins and the feed carries on from there afterwards, so
+ * nothing written meanwhile is missed (it may come twice, which revs_diff makes harmless).
+ * Deleted documents are not in a snapshot: a device starting afresh has no use for them.
  */
 async function snapshot(
 	db: PouchDB.Database,
 	access: Access,
-	options: ChangesOptions
+	options: ChangesOptions,
+	limit: number,
+	position: SnapshotPosition
 ): Promise<ChangesPage> {
-	const seq = encodeSeq(access.fingerprint, (await db.info()).update_seq);
-	const ranges: [string, string][] = [
-		[`assign:${access.userId}`, `assign:${access.userId}`],
-		[`authority:${access.authorityId}`, `authority:${access.authorityId}`],
-		...[...access.childIds]
-			.sort()
-			.map((id): [string, string] => [`child:${id}`, `child:${id}:\ufff0`])
-	];
+	const ranges = readableRanges(access);
 	const results: ChangeRow[] = [];
-	for (const [startkey, endkey] of ranges) {
-		const rows = await db.allDocs({ startkey, endkey, include_docs: true, conflicts: true });
+	for (const [range, { start, end, childId }] of ranges.entries()) {
+		if (range < position.range) continue;
+		const after = range === position.range ? position.after : '';
+		const rows = await db.allDocs({
+			startkey: after ? `${after}\u0000` : start,
+			endkey: end,
+			include_docs: true,
+			conflicts: true
+		});
 		for (const row of rows.rows) {
+			if (childId !== null && childIdOf(row.id) !== childId) continue;
 			if (!mayRead(access, row.id)) continue;
 			const { _conflicts = [], ...doc } = (row.doc ?? {}) as { _conflicts?: string[] };
 			const conflicts = options.style === 'all_docs' ? _conflicts : [];
+			const seq = encodeSnapshotSeq(access.fingerprint, {
+				base: position.base,
+				range,
+				after: row.id
+			});
 			results.push({
 				id: row.id,
 				seq,
 				changes: [{ rev: row.value.rev }, ...conflicts.map((rev) => ({ rev }))],
 				...(options.includeDocs ? { doc: options.conflicts ? row.doc : doc } : {})
 			});
+			if (results.length >= limit) return { results, last_seq: seq, pending: 1 };
 		}
 	}
-	return { results, last_seq: seq, pending: 0 };
+	return { results, last_seq: encodeSeq(access.fingerprint, position.base), pending: 0 };
 }
 
 /** Waits for the first change the caller may see, or until `timeoutMs`, whichever is first. */

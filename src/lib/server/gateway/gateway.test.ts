@@ -11,7 +11,7 @@ import { mayRead, resolveAccess, type Access } from './access';
 import { readChanges } from './changes';
 import { ensureDesign } from './design';
 import { allDocs, bulkGet, revsDiff } from './reads';
-import { continueFrom, encodeSeq } from './seq';
+import { continueFrom, encodeSeq, encodeSnapshotSeq, parseSince } from './seq';
 import { writeDocuments } from './writes';
 
 let db: ReturnType<typeof tempDatabases>;
@@ -154,9 +154,30 @@ describe('the changes feed', () => {
 	it('reads sequence tokens back, and ignores ones it did not issue', () => {
 		expect(continueFrom(encodeSeq('fp', 42), 'fp')).toBe(42);
 		expect(continueFrom(encodeSeq('fp', '12-g1AAAA'), 'fp')).toBe('12-g1AAAA');
-		for (const bad of [undefined, 42, 'no-tilde', 'fp~x', 'fp~n12a', 'other~n3', 'fp~s']) {
+		for (const bad of [undefined, 42, 'no-tilde', 'fp~x', 'fp~n12a', 'other~n3', 'fp~s', 'fp~p']) {
 			expect(continueFrom(bad, 'fp')).toBe(0);
 		}
+		const mid = encodeSnapshotSeq('fp', { base: 9, range: 3, after: 'child:a:pep:b' });
+		expect(parseSince(mid, 'fp')).toEqual({
+			kind: 'snapshot',
+			base: 9,
+			range: 3,
+			after: 'child:a:pep:b'
+		});
+		expect(parseSince(mid, 'other')).toEqual({ kind: 'seq', seq: 0 });
+		const forged = `fp~p${Buffer.from('[1,-1,"x"]').toString('base64url')}`;
+		expect(parseSince(forged, 'fp')).toEqual({ kind: 'seq', seq: 0 });
+	});
+
+	it('sends a fresh device its snapshot in pages no longer than asked, then carries on with the feed', async () => {
+		const access = await accessOf('virtual-school');
+		const first = await readChanges(db.record, access, { limit: 25 });
+		expect(first.results).toHaveLength(25);
+		expect(first.pending).toBeGreaterThan(0);
+		const second = await readChanges(db.record, access, { since: first.last_seq, limit: 25 });
+		expect(second.results).toHaveLength(25);
+		const firstIds = new Set(first.results.map((r) => r.id));
+		expect(second.results.some((r) => firstIds.has(r.id))).toBe(false);
 	});
 });
 
