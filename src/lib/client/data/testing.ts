@@ -7,6 +7,8 @@ import memory from 'pouchdb-adapter-memory';
 import { DraftStore } from './drafts';
 import { sectionB } from '$lib/domain/schemas/section-b';
 import type { LocalPouchFactory } from './pouch';
+import { Cipher } from '../security/cipher';
+import { encryptLocalRecord } from './encrypted-pouch';
 
 PouchDB.plugin(memory);
 
@@ -43,4 +45,19 @@ export function sectionBDocument(by = 'teacher-01'): Record<string, unknown> & {
 export function tickingClock(start = '2025-01-06T10:00:00.000Z'): () => Date {
 	let now = new Date(start).getTime();
 	return () => new Date((now += 60_000));
+}
+
+/** A data key made the quick way: for tests of what is sealed, not of the passcode. */
+export async function testCipher(): Promise<Cipher> {
+	const key = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, false, [
+		'encrypt',
+		'decrypt'
+	]);
+	return new Cipher(key as CryptoKey);
+}
+
+/** A memory database sealed with `cipher`, and a plain handle on the same storage to look at what is on "disk". */
+export function encryptedMemoryDatabase(cipher: Cipher, prefix = 'device') {
+	const name = freshName(prefix);
+	return { db: encryptLocalRecord(memoryPouch(name), cipher), raw: memoryPouch(name) };
 }
