@@ -2,26 +2,66 @@
  * The signed-in person on this device, their local record and its sync: made once when the app
  * starts, and available to every screen. Online, the server says who is signed in; offline, the
  * person who last signed in here carries on with what is on the device.
+ *
+ * Their data on the device is encrypted (`security/`), so signing in is not enough to see it:
+ *   signed-out    → the sign-in page;
+ *   set-passcode  → signed in online for the first time on this device: choose a passcode;
+ *   locked        → the passcode unlocks the data key (at every start, and after the idle lock);
+ *   unlocked      → the key is in memory, the record and drafts are open, sync runs.
+ * Locking drops the key, stops sync and closes the stores; drafts are flushed to disk first.
  */
 import { goto } from '$app/navigation';
 import { resolve } from '$app/paths';
 import { childIdOf } from '$lib/domain/ids';
-import { discardDraft, flushDrafts, listDrafts } from './data/drafts';
-import { browserRemotePouch } from './data/pouch';
+import { closeDrafts, discardDraft, listDrafts, openDrafts } from './data/drafts';
+import { browserEncryptedPouch, browserRemotePouch } from './data/pouch';
 import { open, type LocalRecord } from './data/record';
 import { SyncManager } from './data/sync.svelte';
 import { localIds, reachableChildren, withdrawnChildren } from './data/withdrawal';
 import { forgetUser, rememberedUser, rememberUser } from './device-user';
+import { Cipher } from './security/cipher';
+import { registerDevice, sendDeviceId } from './security/device-id';
+import {
+	findDeviceKey,
+	lockAfterSeconds,
+	noteRightPasscode,
+	noteWrongPasscode,
+	saveDeviceKey
+} from './security/device-keys';
+import { watchIdle } from './security/idle-lock';
+import { createKey, unlockKey, WrongPasscodeError } from './security/passcode-key';
+import { maxWrongPasscodes, triesLeft } from './security/passcode-rules';
+import { wipeDevice, type WipeReason } from './security/wipe';
 import { currentUser, signOut, type SessionUser } from './session';
+
+export type Phase = 'starting' | 'signed-out' | 'set-passcode' | 'locked' | 'unlocked';
+
+export type UnlockResult =
+	| { kind: 'unlocked' }
+	/** `triesLeft` before this device's data is removed. */
+	| { kind: 'wrong'; triesLeft: number }
+	| { kind: 'wiped' };
+
+export type RemoveResult =
+	| { kind: 'removed' }
+	/** Changes that could not be sent: removing now would lose them, so a person must confirm. */
+	| { kind: 'unsynced'; count: number };
+
+/** How long sign-out waits for unsent changes to reach the server before asking. */
+const pushTimeoutMs = 20_000;
 
 class AppSession {
 	#user = $state<SessionUser | null>(null);
 	#record = $state<LocalRecord | null>(null);
 	#sync = $state<SyncManager | null>(null);
-	#ready = $state(false);
+	#phase = $state<Phase>('starting');
 	#starting: Promise<void> | null = null;
 	#checkingAccess = false;
 	#stopWatching: (() => void) | null = null;
+	#stopIdle: (() => void) | null = null;
+	#wiping = false;
+	/** The data key, only while unlocked. */
+	#cipher: Cipher | null = null;
 
 	get user() {
 		return this.#user;
@@ -32,12 +72,15 @@ class AppSession {
 	get sync() {
 		return this.#sync;
 	}
+	get phase() {
+		return this.#phase;
+	}
 	/** True once we know whether anyone is signed in. */
 	get ready() {
-		return this.#ready;
+		return this.#phase !== 'starting';
 	}
 
-	/** Finds who is signed in (asking the server when it can be reached) and opens their record. */
+	/** Finds who is signed in (asking the server when it can be reached), and what they must do next. */
 	start(): Promise<void> {
 		this.#starting ??= this.#start();
 		return this.#starting;
@@ -45,28 +88,106 @@ class AppSession {
 
 	async #start() {
 		const fromServer = navigator.onLine ? await currentUser() : undefined;
+		if (fromServer === 'revoked') {
+			const remembered = rememberedUser();
+			if (remembered) return this.wipe(remembered, 'revoked');
+			this.#phase = 'signed-out';
+			return;
+		}
 		const user = fromServer === undefined ? rememberedUser() : fromServer;
-		if (user) await this.#open(user);
-		this.#ready = true;
+		if (!user) {
+			this.#phase = 'signed-out';
+			return;
+		}
+		this.#user = user;
+		const key = await findDeviceKey(user.userId);
+		// With no passcode here yet, one can be set only after an online sign-in.
+		this.#phase = key ? 'locked' : fromServer ? 'set-passcode' : 'signed-out';
 	}
 
 	/** After a successful online sign-in. */
 	async signedIn(user: SessionUser) {
 		rememberUser(user);
-		await this.#open(user);
-		this.#ready = true;
+		this.#user = user;
+		this.#phase = (await findDeviceKey(user.userId)) ? 'locked' : 'set-passcode';
+		this.#starting = Promise.resolve();
 	}
 
-	async #open(user: SessionUser) {
-		if (this.#user?.userId === user.userId && this.#record) return;
-		this.#stopSync();
-		const record = await open(user.userId);
-		const sync = new SyncManager({ record, remote: await browserRemotePouch() });
+	/** The first time on this device: makes the data key, wrapped by this passcode, and unlocks. */
+	async setPasscode(passcode: string): Promise<void> {
+		const user = this.#requireUser();
+		const { key, stored } = await createKey(passcode);
+		const deviceId = crypto.randomUUID();
+		// Registered while online (this follows a sign-in), so an administrator can revoke it.
+		await registerDevice(deviceId);
+		await saveDeviceKey({ userId: user.userId, key: stored, failedAttempts: 0, deviceId });
+		await this.#unlockWith(user, key, deviceId);
+	}
+
+	async unlock(passcode: string): Promise<UnlockResult> {
+		const user = this.#requireUser();
+		const stored = await findDeviceKey(user.userId);
+		if (!stored) {
+			this.#phase = 'signed-out';
+			return { kind: 'wiped' };
+		}
+		try {
+			const key = await unlockKey(passcode, stored.key);
+			await noteRightPasscode(user.userId);
+			await this.#unlockWith(user, key, stored.deviceId);
+			return { kind: 'unlocked' };
+		} catch (error) {
+			if (!(error instanceof WrongPasscodeError)) throw error;
+			const wrong = await noteWrongPasscode(user.userId);
+			if (wrong >= maxWrongPasscodes) {
+				await this.wipe(user, 'passcode');
+				return { kind: 'wiped' };
+			}
+			return { kind: 'wrong', triesLeft: triesLeft(wrong) };
+		}
+	}
+
+	async #unlockWith(user: SessionUser, key: CryptoKey, deviceId: string) {
+		const cipher = new Cipher(key);
+		this.#cipher = cipher;
+		sendDeviceId(deviceId);
+		const drafts = openDrafts(user.userId, cipher);
+		const record = await open(user.userId, { pouch: await browserEncryptedPouch(cipher), drafts });
+		const sync = new SyncManager({
+			record,
+			remote: await browserRemotePouch(location.origin, () => void this.#revoked())
+		});
 		this.#user = user;
 		this.#record = record;
 		this.#sync = sync;
+		this.#phase = 'unlocked';
 		this.#watchAccess(sync);
 		void sync.start();
+		const afterMs = (await lockAfterSeconds()) * 1000;
+		this.#stopIdle?.();
+		this.#stopIdle = watchIdle(afterMs, () => void this.lock());
+	}
+
+	/** Locks now: what was typed is flushed to disk, then the key and the open stores are dropped. */
+	async lock(): Promise<void> {
+		if (this.#phase !== 'unlocked') return;
+		await this.#close();
+		const back = `${location.pathname}${location.search}`;
+		this.#phase = 'locked';
+		await goto(`${resolve('/unlock')}?next=${encodeURIComponent(back)}`, { replaceState: true });
+	}
+
+	async #close() {
+		this.#stopIdle?.();
+		this.#stopIdle = null;
+		this.#cipher = null;
+		const sync = this.#sync;
+		const record = this.#record;
+		this.#stopSync();
+		await closeDrafts();
+		await sync?.settled();
+		this.#record = null;
+		record?.close();
 	}
 
 	/** Each time the device has caught up with nothing left to send, check nothing was withdrawn. */
@@ -85,7 +206,8 @@ class AppSession {
 	 */
 	async #removeWithdrawn() {
 		const { record, user } = this;
-		if (this.#checkingAccess || !record || !user) return;
+		const cipher = this.#cipher;
+		if (this.#checkingAccess || !record || !user || !cipher) return;
 		this.#checkingAccess = true;
 		try {
 			const reachable = await reachableChildren();
@@ -101,26 +223,93 @@ class AppSession {
 			}
 			await record.db.destroy();
 			this.#record = null;
-			await this.#open(user);
+			const fresh = await open(user.userId, {
+				pouch: await browserEncryptedPouch(cipher),
+				drafts: record.drafts
+			});
+			this.#record = fresh;
+			const next = new SyncManager({
+				record: fresh,
+				remote: await browserRemotePouch(location.origin, () => void this.#revoked())
+			});
+			this.#sync = next;
+			this.#watchAccess(next);
+			void next.start();
 		} finally {
 			this.#checkingAccess = false;
 		}
 	}
 
-	/** Signs out; what was typed stays on this device, saved as drafts. */
+	/** Signs out; what was typed stays on this device, saved as drafts, encrypted. */
 	async signOut() {
-		await flushDrafts();
-		// Stop syncing and let its bookkeeping finish before the record closes and the session ends.
-		const sync = this.#sync;
-		this.#stopSync();
-		await sync?.settled();
-		this.#record?.close();
+		await this.#close();
 		this.#user = null;
-		this.#record = null;
+		this.#phase = 'signed-out';
 		forgetUser();
 		await signOut().catch(() => undefined);
 		this.#starting = null;
 		await goto(resolve('/sign-in'), { replaceState: true });
+	}
+
+	/**
+	 * Signs out and removes this person's data from the device. Unsent changes are pushed first;
+	 * any that cannot be sent are counted and nothing is removed unless `loseUnsynced` says so.
+	 */
+	async signOutAndRemove(loseUnsynced = false): Promise<RemoveResult> {
+		const user = this.#requireUser();
+		const unsent = await this.#pushEverything();
+		if (unsent > 0 && !loseUnsynced) return { kind: 'unsynced', count: unsent };
+		await this.wipe(user, 'signed-out');
+		return { kind: 'removed' };
+	}
+
+	/** Commits every draft and waits (a while) for sync to send them; returns what is still unsent. */
+	async #pushEverything(): Promise<number> {
+		const sync = this.#sync;
+		const record = this.#record;
+		if (!sync || !record) return 0;
+		await record.drafts.flushDrafts();
+		await record.commitAllDrafts().catch(() => undefined);
+		const unsentDrafts = async () => (await record.drafts.listDrafts()).length;
+		if (navigator.onLine) {
+			await sync.syncNow();
+			const until = Date.now() + pushTimeoutMs;
+			while (Date.now() < until) {
+				await new Promise((done) => setTimeout(done, 500));
+				if (sync.state === 'up-to-date' && sync.pendingCount === 0) break;
+				if (sync.state === 'error' || sync.state === 'offline') break;
+			}
+		}
+		await sync.recount();
+		return sync.pendingCount + (await unsentDrafts());
+	}
+
+	/** Removes this person's data from the device and returns to sign-in, saying why. */
+	async wipe(user: SessionUser, reason: WipeReason): Promise<void> {
+		if (this.#wiping) return;
+		this.#wiping = true;
+		try {
+			await this.#close();
+			await wipeDevice(user.userId);
+			forgetUser();
+			this.#user = null;
+			this.#phase = 'signed-out';
+			this.#starting = null;
+			await signOut().catch(() => undefined);
+			await goto(`${resolve('/sign-in')}?removed=${reason}`, { replaceState: true });
+		} finally {
+			this.#wiping = false;
+		}
+	}
+
+	async #revoked() {
+		const user = this.#user;
+		if (user) await this.wipe(user, 'revoked');
+	}
+
+	#requireUser(): SessionUser {
+		if (!this.#user) throw new Error('Nobody is signed in on this device.');
+		return this.#user;
 	}
 
 	#stopSync() {

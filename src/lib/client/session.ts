@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { opaqueId } from '$lib/domain/schemas/common';
 import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
 import { role } from '$lib/domain/schemas/users';
+import { isRevokedAnswer } from './security/device-id';
 
 /**
  * The sign-in form, checked before anything is sent, with the GOV.UK Design System's wording.
@@ -133,16 +134,19 @@ function retryAfter(header: string | null, now = Date.now()): number | undefined
 }
 
 /**
- * Who is signed in on this browser: the user, `null` when the server says nobody is, or
- * `undefined` when the server could not be asked (offline, or a server fault).
+ * Who is signed in on this browser: the user, `null` when the server says nobody is,
+ * `'revoked'` when an administrator has revoked this device, or `undefined` when the server
+ * could not be asked (offline, or a server fault).
  */
-export async function currentUser(): Promise<SessionUser | null | undefined> {
+export async function currentUser(): Promise<SessionUser | null | 'revoked' | undefined> {
 	try {
 		const response = await fetch('/api/session', {
 			headers: { accept: 'application/json' },
 			credentials: 'same-origin'
 		});
-		if (!response.ok) return undefined;
+		if (!response.ok) {
+			return isRevokedAnswer(response.status, await readJson(response)) ? 'revoked' : undefined;
+		}
 		const body = z.object({ user: sessionUser.nullable() }).safeParse(await readJson(response));
 		return body.success ? body.data.user : undefined;
 	} catch {

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { DraftStore } from './drafts';
-import { freshDrafts, freshName } from './testing';
+import { Dexie } from 'dexie';
+import { freshDrafts, freshName, testCipher } from './testing';
 
 const docId = 'child:child-0001:pep:pep-0001:b';
 const typed = (text: string) => ({
@@ -120,5 +121,36 @@ describe('refusals and conflicts', () => {
 		expect(stored).toMatchObject(conflict);
 		await drafts.resolveConflict(stored!.key);
 		expect(await drafts.listConflicts()).toEqual([]);
+	});
+});
+
+describe('drafts at rest', () => {
+	it('are sealed with the person’s key: the disk holds no plaintext, and they read back whole', async () => {
+		const name = freshName('pep-drafts');
+		const cipher = await testCipher();
+		const store = new DraftStore(name, { cipher });
+		store.saveDraft(typed('Amara loves drawing dinosaurs'));
+		await store.flushDrafts();
+		await store.recordRefusal({ docId, rev: '2-x', reason: 'Amara’s target is not SMART', at: '2025-01-07T09:00:00.000Z' });
+		await store.recordConflicts([
+			{ docId, path: ['progressOverview', 'text'], base: '', ours: 'Amara reads', theirs: 'Amara writes', oursBy: 'a', theirsBy: 'b', theirsRev: '2-y' }
+		]);
+		store.close();
+
+		const raw = new Dexie(name);
+		await raw.open();
+		const onDisk = JSON.stringify(await Promise.all(raw.tables.map((t) => t.toArray())));
+		raw.close();
+		expect(onDisk).not.toContain('Amara');
+		expect(onDisk).toContain(docId);
+
+		const again = new DraftStore(name, { cipher });
+		expect((await again.getDraft(docId, 'progressOverview'))?.fields).toEqual({ text: 'Amara loves drawing dinosaurs' });
+		expect((await again.listRefusals())[0]?.reason).toBe('Amara’s target is not SMART');
+		expect((await again.listConflicts(docId))[0]).toMatchObject({ ours: 'Amara reads', theirs: 'Amara writes' });
+
+		// Under another key they do not open at all.
+		const stranger = new DraftStore(name, { cipher: await testCipher() });
+		await expect(stranger.getDraft(docId, 'progressOverview')).rejects.toThrow(/could not be decrypted/);
 	});
 });

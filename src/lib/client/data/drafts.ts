@@ -10,9 +10,14 @@
  * Keystrokes are written at most every `flushAfterMs` (100 ms by default), so each one is on
  * disk well within 250 ms, and at once when the page is hidden or unloaded: a reload, a crashed
  * tab or a sign-out (that is not a wipe) loses nothing typed.
+ *
+ * Each person has their own database (`pep-drafts-${userId}`), sealed with their data key: a row
+ * on disk keeps clear only its key and the ids it is looked up by (a document id and a user id,
+ * which carry no names); what was typed, refused or set aside is sealed (`../security/cipher.ts`).
  */
 import { Dexie, type Table } from 'dexie';
 import { deepEqual, type Path } from '$lib/domain/merge';
+import type { Cipher } from '../security/cipher';
 import { reportIfQuotaExceeded } from './storage-full';
 
 export interface Draft {
@@ -58,10 +63,16 @@ export interface StoredConflict {
 
 export type NewConflict = Omit<StoredConflict, 'key' | 'at'>;
 
+/** A row as stored: its clear keys, and the rest sealed (or, with no cipher, as it is). */
+type Stored<T, Clear extends keyof T> = Pick<T, Clear> & { sealed?: string } & Partial<T>;
+type DraftRow = Stored<Draft, 'key' | 'docId' | 'userId'>;
+type RefusalRow = Stored<Refusal, 'docId' | 'rev'>;
+type ConflictRow = Stored<StoredConflict, 'key' | 'docId'>;
+
 class DraftsDatabase extends Dexie {
-	drafts!: Table<Draft, string>;
-	refusals!: Table<Refusal, [string, string]>;
-	conflicts!: Table<StoredConflict, string>;
+	drafts!: Table<DraftRow, string>;
+	refusals!: Table<RefusalRow, [string, string]>;
+	conflicts!: Table<ConflictRow, string>;
 
 	constructor(name: string) {
 		super(name);
@@ -86,8 +97,41 @@ export class DraftStore {
 
 	constructor(
 		readonly name = 'pep-drafts',
-		private readonly options: { flushAfterMs?: number; clock?: () => Date } = {}
+		private readonly options: {
+			flushAfterMs?: number;
+			clock?: () => Date;
+			/** Seals rows at rest. The app always gives one; tests of other behaviour may not. */
+			cipher?: Cipher;
+		} = {}
 	) {}
+
+	/** Seals all but the `clear` fields of a row; the row's key is bound into the seal. */
+	async #seal<T extends object, C extends keyof T>(
+		row: T,
+		clear: C[],
+		context: string
+	): Promise<Stored<T, C>> {
+		const cipher = this.options.cipher;
+		if (!cipher) return row as Stored<T, C>;
+		const kept = Object.fromEntries(clear.map((k) => [k, row[k]])) as Pick<T, C>;
+		const rest = Object.fromEntries(
+			Object.entries(row).filter(([k]) => !clear.includes(k as C))
+		);
+		return { ...kept, sealed: await cipher.sealJson(rest, context) } as Stored<T, C>;
+	}
+
+	async #open<T>(row: { sealed?: string } | undefined, context: string): Promise<T | undefined> {
+		if (!row) return undefined;
+		const { sealed, ...clear } = row;
+		if (sealed === undefined) return clear as T;
+		if (!this.options.cipher) throw new Error(`${this.name} is sealed and no key was given`);
+		return { ...clear, ...(await this.options.cipher.openJson<object>(sealed, context)) } as T;
+	}
+
+	#sealDraft = (d: Draft) => this.#seal(d, ['key', 'docId', 'userId'], d.key);
+	#openDraft = (row: DraftRow | undefined) => this.#open<Draft>(row, row?.key ?? '');
+	#refusalContext = (r: { docId: string; rev: string }) => `${r.docId}@${r.rev}`;
+	#openConflict = (row: ConflictRow) => this.#open<StoredConflict>(row, row.key);
 
 	/** Opened on first use, so merely importing this module touches no storage. */
 	get #store(): DraftsDatabase {
@@ -126,7 +170,8 @@ export class DraftStore {
 				this.#pending.clear();
 				if (batch.length === 0) return;
 				const started = performance.now();
-				await this.#store.drafts.bulkPut(batch);
+				const rows = await Promise.all(batch.map(this.#sealDraft));
+				await this.#store.drafts.bulkPut(rows);
 				// A user-timing entry: how long typing takes to reach the disk (see the benchmarks).
 				performance.measure('pep:draft-write', { start: started, end: performance.now() });
 			});
@@ -146,13 +191,14 @@ export class DraftStore {
 		const pending = this.#pending.get(key);
 		if (pending) return pending;
 		await this.#writing.catch(() => undefined);
-		return this.#store.drafts.get(key);
+		return this.#openDraft(await this.#store.drafts.get(key));
 	}
 
 	/** Drafts on this device, of one document or all, newest first. */
 	async listDrafts(filter: { docId?: string; userId?: string } = {}): Promise<Draft[]> {
 		await this.#writing.catch(() => undefined);
-		const stored = await this.#store.drafts.toArray();
+		const rows = await this.#store.drafts.toArray();
+		const stored = (await Promise.all(rows.map(this.#openDraft))) as Draft[];
 		const byKey = new Map(stored.map((d) => [d.key, d]));
 		for (const [key, draft] of this.#pending) byKey.set(key, draft);
 		return [...byKey.values()]
@@ -184,11 +230,16 @@ export class DraftStore {
 	}
 
 	async recordRefusal(refusal: Refusal): Promise<void> {
-		await this.#write(() => this.#store.refusals.put(refusal));
+		const row = await this.#seal(refusal, ['docId', 'rev'], this.#refusalContext(refusal));
+		await this.#write(() => this.#store.refusals.put(row));
 	}
 
 	async listRefusals(): Promise<Refusal[]> {
-		return (await this.#store.refusals.toArray()).sort((a, b) => b.at.localeCompare(a.at));
+		const rows = await this.#store.refusals.toArray();
+		const refusals = await Promise.all(
+			rows.map((row) => this.#open<Refusal>(row, this.#refusalContext(row)))
+		);
+		return (refusals as Refusal[]).sort((a, b) => b.at.localeCompare(a.at));
 	}
 
 	/** For when a person has dealt with a refusal (fixed the document, or accepted it). */
@@ -204,7 +255,8 @@ export class DraftStore {
 			key: `${c.docId}|${c.theirsRev}|${JSON.stringify(c.path)}`,
 			at
 		}));
-		await this.#write(() => this.#store.conflicts.bulkPut(rows));
+		const sealed = await Promise.all(rows.map((row) => this.#seal(row, ['key', 'docId'], row.key)));
+		await this.#write(() => this.#store.conflicts.bulkPut(sealed));
 	}
 
 	async listConflicts(docId?: string): Promise<StoredConflict[]> {
@@ -212,7 +264,8 @@ export class DraftStore {
 			docId === undefined
 				? await this.#store.conflicts.toArray()
 				: await this.#store.conflicts.where('docId').equals(docId).toArray();
-		return rows.sort((a, b) => a.at.localeCompare(b.at));
+		const conflicts = (await Promise.all(rows.map(this.#openConflict))) as StoredConflict[];
+		return conflicts.sort((a, b) => a.at.localeCompare(b.at));
 	}
 
 	/** Marks a conflict as decided. Writing the chosen value is `settleConflict`'s job. */
@@ -255,17 +308,44 @@ function reportWriteFailure(error: unknown): void {
 	if (!reportIfQuotaExceeded(error)) console.error('Could not save a draft on this device', error);
 }
 
-/** The device's drafts: one store for the app. */
-export const drafts = new DraftStore();
+export const draftsDatabaseName = (userId: string) => `pep-drafts-${userId}`;
 
-export const saveDraft = (input: DraftInput) => drafts.saveDraft(input);
-export const flushDrafts = () => drafts.flushDrafts();
-export const getDraft = (docId: string, part: string) => drafts.getDraft(docId, part);
-export const discardDraft = (docId: string, part: string) => drafts.discardDraft(docId, part);
+/** The drafts of the person who unlocked the app: null while it is locked. */
+let current: DraftStore | null = null;
+
+/** Opens this person's drafts, sealed with their key, as the ones the app uses. */
+export function openDrafts(userId: string, cipher: Cipher): DraftStore {
+	current?.close();
+	current = new DraftStore(draftsDatabaseName(userId), { cipher });
+	return current;
+}
+
+/** Closes the drafts at lock or sign-out; what was typed is flushed first. */
+export async function closeDrafts(): Promise<void> {
+	const store = current;
+	current = null;
+	if (!store) return;
+	await store.flushDrafts().catch(reportWriteFailure);
+	store.close();
+}
+
+/** The drafts opened at unlock. Fails loudly when used before then. */
+export function currentDrafts(): DraftStore {
+	if (!current) throw new Error('Drafts are used while the app is locked: unlock it first.');
+	return current;
+}
+
+export const saveDraft = (input: DraftInput) => currentDrafts().saveDraft(input);
+/** Nothing to flush while locked: the lock flushed it. */
+export const flushDrafts = () => current?.flushDrafts() ?? Promise.resolve();
+export const getDraft = (docId: string, part: string) => currentDrafts().getDraft(docId, part);
+export const discardDraft = (docId: string, part: string) =>
+	currentDrafts().discardDraft(docId, part);
 export const listDrafts = (filter?: { docId?: string; userId?: string }) =>
-	drafts.listDrafts(filter);
-export const recordRefusal = (refusal: Refusal) => drafts.recordRefusal(refusal);
-export const listRefusals = () => drafts.listRefusals();
-export const recordConflicts = (conflicts: NewConflict[]) => drafts.recordConflicts(conflicts);
-export const listConflicts = (docId?: string) => drafts.listConflicts(docId);
-export const resolveConflict = (key: string) => drafts.resolveConflict(key);
+	currentDrafts().listDrafts(filter);
+export const recordRefusal = (refusal: Refusal) => currentDrafts().recordRefusal(refusal);
+export const listRefusals = () => currentDrafts().listRefusals();
+export const recordConflicts = (conflicts: NewConflict[]) =>
+	currentDrafts().recordConflicts(conflicts);
+export const listConflicts = (docId?: string) => currentDrafts().listConflicts(docId);
+export const resolveConflict = (key: string) => currentDrafts().resolveConflict(key);

@@ -20,7 +20,7 @@ async function onDisk(raw: PouchDB.Database): Promise<string> {
 	const all = await raw.allDocs({ include_docs: true, attachments: true, conflicts: true });
 	const seen = [JSON.stringify(all.rows)];
 	for (const row of all.rows) {
-		const doc = await raw.get(row.id, { revs: true, open_revs: 'all', attachments: true });
+		const doc = await raw.get(row.id, { revs: true, open_revs: 'all', attachments: true } as PouchDB.Core.GetOpenRevisions);
 		seen.push(JSON.stringify(doc));
 		for (const [name, att] of Object.entries(row.doc?._attachments ?? {})) {
 			const data = (att as { data?: string }).data;
@@ -31,7 +31,7 @@ async function onDisk(raw: PouchDB.Database): Promise<string> {
 	return seen.join('\n');
 }
 
-function withWords(doc: Record<string, unknown>) {
+function withWords<T extends Record<string, unknown>>(doc: T) {
 	return { ...doc, progressOverview: { complete: false, text: words } };
 }
 
@@ -135,6 +135,16 @@ describe('the encrypted record', () => {
 				meetingPage: { summary: 'From the tablet' }
 			});
 		}
+	});
+
+	it('answers calls made before the database is ready, as replication’s first ones are', async () => {
+		const { db } = encryptedMemoryDatabase(await testCipher());
+		// Sync bookkeeping lives in `_local` documents, which stay clear.
+		await expect(db.get('_local/pep-sync-state')).rejects.toMatchObject({ status: 404 });
+		const early = encryptedMemoryDatabase(await testCipher());
+		const [missing, listed] = await Promise.allSettled([early.db.get('nope'), early.db.allDocs()]);
+		expect(missing).toMatchObject({ status: 'rejected', reason: { status: 404 } });
+		expect(listed).toMatchObject({ status: 'fulfilled', value: { rows: [] } });
 	});
 
 	it('refuses to hand out documents through the changes feed, rather than ciphertext', async () => {

@@ -72,7 +72,7 @@ export function encryptLocalRecord(db: PouchDB.Database, cipher: Cipher): PouchD
 		return codec.openAttachmentData(sealed, `${String(docId)}/${String(name)}`);
 	});
 
-	const changes = methods.changes.bind(db);
+	const changes = (methods.changes as Method).bind(db);
 	methods.changes = (...args: unknown[]) => {
 		const options = args[0];
 		if (isRecord(options) && (options.include_docs || options.filter || options.selector)) {
@@ -95,16 +95,19 @@ function intercept(
 	body: (original: Method, args: unknown[]) => Promise<unknown>
 ): void {
 	// Not every method is bound to its instance (changes is on the prototype): bind them all.
-	const original = methods[name].bind(methods);
+	const original = (methods[name] as Method).bind(methods);
 	methods[name] = (...args: unknown[]) => {
 		const callback = typeof args.at(-1) === 'function' ? (args.pop() as Callback) : null;
 		const result = body(original, args);
-		if (!callback) return result;
-		result.then(
-			(value) => callback(null, value),
-			(error: unknown) => callback(error)
-		);
-		return undefined as unknown as Promise<unknown>;
+		// Called back and returned too: PouchDB re-calls a method that arrived before the database
+		// was ready with the caller's callback, and takes what it returns as the answer.
+		if (callback) {
+			result.then(
+				(value) => callback(null, value),
+				(error: unknown) => callback(error)
+			);
+		}
+		return result;
 	};
 }
 

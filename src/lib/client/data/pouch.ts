@@ -3,6 +3,9 @@
  * browser's implementation here and the tests' in `testing.ts` (the Node build, in memory), so
  * nothing in the data layer needs mocking to run under test.
  */
+import type { Cipher } from '../security/cipher';
+import { isRevokedAnswer } from '../security/device-id';
+import { encryptLocalRecord } from './encrypted-pouch';
 
 /** Makes (or reopens) the local database with this name. */
 export type LocalPouchFactory = (name: string) => PouchDB.Database;
@@ -12,10 +15,16 @@ export async function browserPouch(): Promise<PouchDB.Static> {
 	return (await import('pouchdb-browser')).default;
 }
 
-/** Local databases in the browser's IndexedDB. */
+/** Local databases in the browser's IndexedDB, as they are on disk (to remove them). */
 export async function browserLocalPouch(): Promise<LocalPouchFactory> {
 	const PouchDB = await browserPouch();
 	return (name) => new PouchDB(name);
+}
+
+/** Local databases in the browser's IndexedDB, sealed with this person's key. */
+export async function browserEncryptedPouch(cipher: Cipher): Promise<LocalPouchFactory> {
+	const PouchDB = await browserPouch();
+	return (name) => encryptLocalRecord(new PouchDB(name), cipher);
 }
 
 /**
@@ -23,10 +32,24 @@ export async function browserLocalPouch(): Promise<LocalPouchFactory> {
  * HttpOnly and same-origin; PouchDB asks for `credentials: 'include'`, which would also send
  * cookies cross-origin, so narrow it.
  */
-export async function browserRemotePouch(origin = location.origin): Promise<PouchDB.Database> {
+export async function browserRemotePouch(
+	origin = location.origin,
+	/** Called when the server answers that this device has been revoked. */
+	onRevoked?: () => void
+): Promise<PouchDB.Database> {
 	const PouchDB = await browserPouch();
 	return new PouchDB(`${origin}/db/pep`, {
 		skip_setup: true,
-		fetch: (url, opts) => fetch(url, { ...opts, credentials: 'same-origin' })
+		fetch: async (url, opts) => {
+			const response = await fetch(url, { ...opts, credentials: 'same-origin' });
+			if (onRevoked && response.status === 410) {
+				const body: unknown = await response
+					.clone()
+					.json()
+					.catch(() => null);
+				if (isRevokedAnswer(response.status, body)) onRevoked();
+			}
+			return response;
+		}
 	});
 }

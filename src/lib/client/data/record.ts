@@ -10,7 +10,7 @@
 import { parseDocument } from '$lib/domain/documents';
 import { deepEqual, isRecord, mergeDocuments, type FieldConflict } from '$lib/domain/merge';
 import type { FieldError } from '$lib/domain/schemas/errors';
-import { drafts as deviceDrafts, type Draft, type DraftStore } from './drafts';
+import { currentDrafts, type Draft, type DraftStore } from './drafts';
 import { browserLocalPouch, type LocalPouchFactory } from './pouch';
 import { reportIfQuotaExceeded } from './storage-full';
 
@@ -31,14 +31,16 @@ export interface RecordOptions {
 
 let current: LocalRecord | null = null;
 
+export const recordDatabaseName = (userId: string) => `pep-record-${userId}`;
+
 /** Opens this person's record on this device, and makes it the one `currentRecord` returns. */
 export async function open(userId: string, options: RecordOptions = {}): Promise<LocalRecord> {
 	const pouch = options.pouch ?? (await browserLocalPouch());
 	current?.close();
 	current = new LocalRecord(
 		userId,
-		pouch(`pep-record-${userId}`),
-		options.drafts ?? deviceDrafts,
+		pouch(recordDatabaseName(userId)),
+		options.drafts ?? currentDrafts(),
 		options.clock
 	);
 	return current;

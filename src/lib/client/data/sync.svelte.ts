@@ -195,6 +195,12 @@ export class SyncManager {
 		await this.#begin();
 	}
 
+	/** Counts pending changes again now, rather than after the next lull. */
+	async recount(): Promise<number> {
+		await this.#countPending();
+		return this.#pendingCount;
+	}
+
 	/** Waits for merges and bookkeeping already under way (for tests and sign-out). */
 	async settled(): Promise<void> {
 		let seen: Promise<unknown> | null = null;

@@ -1,0 +1,34 @@
+/**
+ * Signing in as a person does on a device: the password online, then the device's passcode
+ * (created the first time, entered after that).
+ */
+import { expect, type Page } from '@playwright/test';
+
+export const demoPassword = 'demo-password-2026';
+export const passcode = 'kettle-2026';
+
+export async function signIn(page: Page, email: string, code = passcode): Promise<void> {
+	await page.goto('/sign-in');
+	await page.getByLabel('Email address', { exact: true }).fill(email);
+	await page.getByLabel('Password', { exact: true }).fill(demoPassword);
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page).toHaveURL(/\/(passcode|unlock)/, { timeout: 30_000 });
+	if (new URL(page.url()).pathname === '/passcode') {
+		await page.getByLabel('Passcode', { exact: true }).fill(code);
+		await page.getByLabel('Confirm passcode', { exact: true }).fill(code);
+		await page.getByRole('button', { name: 'Save passcode' }).click();
+	} else {
+		await unlock(page, code);
+	}
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,', {
+		timeout: 30_000
+	});
+}
+
+/** The app starts locked after every load: enter the passcode, and it returns where it was. */
+export async function unlock(page: Page, code = passcode): Promise<void> {
+	await expect(page).toHaveURL(/\/unlock/, { timeout: 30_000 });
+	await page.getByLabel('Passcode', { exact: true }).fill(code);
+	await page.getByRole('button', { name: 'Unlock' }).click();
+	await expect(page).not.toHaveURL(/\/unlock/, { timeout: 30_000 });
+}
