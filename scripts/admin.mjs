@@ -20,6 +20,8 @@ Commands:
                 (each list given replaces what the user holds; an empty list clears it)
   create-child  --file CHILD.json   (the child's profile, without ids or stamps)
   disable       --user USER_ID
+  list-devices  [--user USER_ID]
+  revoke-device --device DEVICE_ID   (a lost device: its next contact removes its data)
 
 Options:
   --url URL            the server (default: PEP_URL, else http://localhost:3000)
@@ -91,6 +93,25 @@ const commands = {
 			const child = await api.call('POST', '/api/admin/children', readJsonFile(o.file));
 			note(`Created the child record ${child._id}.`);
 			return child;
+		}
+	},
+	'list-devices': {
+		options: { user: { type: 'string' } },
+		required: [],
+		run: (api, o) =>
+			api.call(
+				'GET',
+				`/api/admin/devices${o.user === undefined ? '' : `?userId=${encodeURIComponent(o.user)}`}`
+			)
+	},
+	'revoke-device': {
+		options: { device: { type: 'string' } },
+		required: ['device'],
+		async run(api, o) {
+			const path = `/api/admin/devices/${encodeURIComponent(o.device)}`;
+			const device = await api.call('PATCH', path, { revoked: true });
+			note(`Revoked the device ${device.deviceId}: its next contact will remove its data.`);
+			return device;
 		}
 	},
 	disable: {

@@ -43,6 +43,7 @@ test('nothing about a child can be read from the browser’s files on disk', asy
 		const drafted = `Drafted marmalade sandwich ${Date.now()}`;
 		await children.first().click();
 		await page.getByTestId('peps').getByRole('link').first().click();
+		await expect(page).toHaveURL(/\/peps\/[^/]+$/);
 		const pepUrl = page.url();
 		await page.getByRole('link', { name: 'Change social worker information' }).click();
 		const editor = page.getByLabel('Social worker information');

@@ -1,13 +1,11 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import { signIn, visit } from './support/session';
 
 async function device(browser: Browser) {
 	const context = await browser.newContext();
 	const page = await context.newPage();
-	await page.goto('/sign-in');
-	await page.getByLabel('Email address', { exact: true }).fill('social-worker@example.org');
-	await page.getByLabel('Password', { exact: true }).fill('demo-password-2026');
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signIn(page, 'social-worker@example.org');
 	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 90_000 });
 	return { context, page };
 }
@@ -22,7 +20,7 @@ test('the same field changed on two devices offline is shown with both values, a
 	await tablet.page.getByTestId('peps').getByRole('link').first().click();
 	await tablet.page.getByRole('link', { name: 'Change social worker information' }).click();
 	const editorUrl = tablet.page.url();
-	await laptop.page.goto(editorUrl);
+	await visit(laptop.page, editorUrl);
 
 	// Both go offline and write something different in the same field.
 	for (const [d, words] of [
@@ -53,7 +51,7 @@ test('the same field changed on two devices offline is shown with both values, a
 		.poll(
 			async () => {
 				for (const d of changes) {
-					await d.page.goto('/changes');
+					await visit(d.page, '/changes');
 					if ((await d.page.getByTestId('conflict').count()) > 0) {
 						found = d;
 						return true;
@@ -78,7 +76,7 @@ test('the same field changed on two devices offline is shown with both values, a
 	await expect(page.getByText('Saved. The record now holds the value you chose.')).toBeVisible();
 	await expect(page.getByTestId('conflict')).toHaveCount(0);
 	for (const d of changes) {
-		await d.page.goto(editorUrl);
+		await visit(d.page, editorUrl);
 		await expect(d.page.getByLabel('Social worker information')).toHaveValue(
 			'Written on the laptop back at the office.',
 			{ timeout: 60_000 }

@@ -1,15 +1,6 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-
-const password = 'demo-password-2026';
-
-async function signIn(page: Page, email: string) {
-	await page.goto('/sign-in');
-	await page.getByLabel('Email address', { exact: true }).fill(email);
-	await page.getByLabel('Password', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
-	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,');
-}
+import { signIn, unlock } from './support/session';
 
 async function signedInPage(browser: Browser, email: string) {
 	const context = await browser.newContext();
@@ -48,9 +39,10 @@ test('a draft typed offline survives closing the tab, and reaches only those who
 	const editorUrl = page.url();
 	await page.close();
 
-	// Reopened with no network: the app starts, and what was typed is still there.
+	// Reopened with no network: the app starts, unlocks, and what was typed is still there.
 	const again = await context.newPage();
 	await again.goto(editorUrl);
+	await unlock(again);
 	await expect(again.getByLabel('Social worker information')).toHaveValue(words, {
 		timeout: 15_000
 	});
@@ -68,6 +60,7 @@ test('a draft typed offline survives closing the tab, and reaches only those who
 		timeout: 120_000
 	});
 	await officer.page.goto(pepPage);
+	await unlock(officer.page);
 	await expect(officer.page.getByTestId('field-social-worker-information')).toHaveText(words, {
 		timeout: 30_000
 	});
@@ -75,6 +68,7 @@ test('a draft typed offline survives closing the tab, and reaches only those who
 	// A young person, who never sees Section A, does not.
 	const youngPerson = await signedInPage(browser, 'young-person@example.org');
 	await youngPerson.page.goto(pepPage);
+	await unlock(youngPerson.page);
 	await expect(youngPerson.page.getByRole('heading', { level: 1 })).toHaveText(
 		'Personal Education Plan'
 	);

@@ -154,12 +154,19 @@ test('a demo social worker signs in, sees their home page, and signs out', async
 	await passwordField(page).fill('demo-password-2026');
 	await signInButton(page).click();
 
+	// The first time on this device, a passcode is created for it.
+	await expect(page).toHaveURL('/passcode');
+	await page.getByLabel('Passcode', { exact: true }).fill('kettle-2026');
+	await page.getByLabel('Confirm passcode', { exact: true }).fill('kettle-2026');
+	await page.getByRole('button', { name: 'Save passcode' }).click();
+
 	await expect(page).toHaveURL('/');
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,');
 	await expect(page.getByText('You are signed in as a social worker.')).toBeVisible();
 	await expectNoAxeViolations(page);
 
-	await page.getByRole('button', { name: 'Sign out' }).click();
+	await page.getByRole('link', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
 	await expect(page).toHaveURL('/sign-in');
 	await page.goto('/');
 	await expect(page).toHaveURL('/sign-in');

@@ -1,13 +1,11 @@
 import { expect, test, request as playwrightRequest } from '@playwright/test';
+import { signIn, unlock } from './support/session';
 
 const password = 'demo-password-2026';
 
 test('a child withdrawn from a social worker leaves their device', async ({ page, baseURL }) => {
 	test.setTimeout(120_000);
-	await page.goto('/sign-in');
-	await page.getByLabel('Email address', { exact: true }).fill('social-worker@example.org');
-	await page.getByLabel('Password', { exact: true }).fill(password);
-	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signIn(page, 'social-worker@example.org');
 	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 60_000 });
 	const children = page.getByTestId('children').getByRole('link');
 	// The whole caseload has arrived once the count stops changing.
@@ -53,6 +51,7 @@ test('a child withdrawn from a social worker leaves their device', async ({ page
 	await expect(page.getByTestId('children')).not.toContainText(leaving);
 	// Nothing of the child is left to open on the device.
 	await page.goto(`/children/${leavingId}`);
+	await unlock(page);
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Child');
 	await expect(page.getByTestId('peps').getByRole('link')).toHaveCount(0);
 	await admin.dispose();

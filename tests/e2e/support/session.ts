@@ -32,3 +32,9 @@ export async function unlock(page: Page, code = passcode): Promise<void> {
 	await page.getByRole('button', { name: 'Unlock' }).click();
 	await expect(page).not.toHaveURL(/\/unlock/, { timeout: 30_000 });
 }
+
+/** Opens a page by its address: a fresh load of the app, so it starts locked. */
+export async function visit(page: Page, url: string, code = passcode): Promise<void> {
+	await page.goto(url);
+	await unlock(page, code);
+}

@@ -1,0 +1,26 @@
+/**
+ * Revoke a device (PATCH `{ "revoked": true }`), when it is lost or stolen: its next contact
+ * with the server is refused, and the app on it removes its data.
+ */
+import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { z } from 'zod';
+import { requireAdmin } from '$lib/server/admin/guard';
+import { server } from '$lib/server/context';
+import { DeviceRefusal, publicDevice, revokeDevice } from '$lib/server/devices/registry';
+import { readJson } from '$lib/server/http';
+
+const change = z.strictObject({
+	revoked: z.literal(true, { error: 'must be true (a device is revoked, not restored, here)' })
+});
+
+export const PATCH: RequestHandler = async (event) => {
+	const admin = await requireAdmin(event);
+	await readJson(event.request, change);
+	try {
+		const device = await revokeDevice(server().db.users, event.params.deviceId ?? '', admin.userId);
+		return json(publicDevice(device));
+	} catch (cause) {
+		if (cause instanceof DeviceRefusal) error(cause.status, cause.message);
+		throw cause;
+	}
+};
