@@ -33,6 +33,10 @@ it('measures keystroke to durable draft', async () => {
 		await page.getByLabel('Email address', { exact: true }).fill('social-worker@example.org');
 		await page.getByLabel('Password', { exact: true }).fill(demoPassword);
 		await page.getByRole('button', { name: 'Sign in' }).click();
+		// The first sign-in on a device sets its passcode.
+		await page.getByLabel('Passcode', { exact: true }).fill('bench-passcode');
+		await page.getByLabel('Confirm passcode', { exact: true }).fill('bench-passcode');
+		await page.getByRole('button', { name: 'Save passcode' }).click();
 		await page.getByTestId('children').getByRole('link').first().click({ timeout: 60_000 });
 		await page.getByTestId('peps').getByRole('link').first().click();
 		await page.getByRole('link', { name: 'Change social worker information' }).click();

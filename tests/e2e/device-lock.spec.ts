@@ -69,11 +69,13 @@ test('offline, the app starts, unlocks with the passcode, opens a child and keep
 test('the app locks when left alone, keeping what was typed', async ({ page }) => {
 	test.setTimeout(300_000);
 	await signIn(page, 'social-worker@example.org');
+	await openFirstPep(page);
 	await setLockAfterSeconds(page, 4);
-	// The setting takes effect at the next unlock.
+	// The setting takes effect at the next unlock, which returns to the same page.
 	await page.reload();
 	await unlock(page);
-	const editor = await openFirstPep(page);
+	const editor = page.getByLabel('Social worker information');
+	await expect(editor).toBeEnabled();
 	const words = `Typed just before the lock ${Date.now()}`;
 	await editor.fill(words);
 
@@ -99,6 +101,8 @@ test('ten wrong passcodes remove the data on the device, with warnings before th
 	const summary = page.locator('.govuk-error-summary');
 	for (let wrong = 1; wrong <= 9; wrong++) {
 		await enterPasscode(page, `wrong-${wrong}`);
+		// A wrong passcode is cleared from the box once it has been checked.
+		await expect(page.getByLabel('Passcode', { exact: true })).toHaveValue('');
 		if (wrong < 7) {
 			await expect(summary).toHaveText(/The passcode is not correct$/);
 			continue;

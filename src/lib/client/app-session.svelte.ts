@@ -174,6 +174,7 @@ class AppSession {
 		await this.#close();
 		const back = `${location.pathname}${location.search}`;
 		this.#phase = 'locked';
+		// eslint-disable-next-line svelte/no-navigation-without-resolve -- resolved above, plus a query
 		await goto(`${resolve('/unlock')}?next=${encodeURIComponent(back)}`, { replaceState: true });
 	}
 
@@ -183,10 +184,11 @@ class AppSession {
 		this.#cipher = null;
 		const sync = this.#sync;
 		const record = this.#record;
+		// Screens let go of the record first, so none reads from a store that is closing.
 		this.#stopSync();
+		this.#record = null;
 		await closeDrafts();
 		await sync?.settled();
-		this.#record = null;
 		record?.close();
 	}
 
@@ -296,6 +298,7 @@ class AppSession {
 			this.#phase = 'signed-out';
 			this.#starting = null;
 			await signOut().catch(() => undefined);
+			// eslint-disable-next-line svelte/no-navigation-without-resolve -- resolved above, plus a query
 			await goto(`${resolve('/sign-in')}?removed=${reason}`, { replaceState: true });
 		} finally {
 			this.#wiping = false;

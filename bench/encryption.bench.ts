@@ -1,0 +1,235 @@
+/**
+ * The cost of encryption at rest, on versus off in the same run:
+ *   - committing a PEP part (a draft sealed in Dexie becomes a sealed revision in PouchDB);
+ *   - syncing 2,500 documents from the gateway into an empty device database;
+ * and the unlock time with the app's 600,000 PBKDF2-SHA-256 iterations. Target: each on/off
+ * ratio of medians ≤ 1.3.
+ *
+ * The device databases are PouchDB's memory adapter and fake-indexeddb in Node, with Node's
+ * WebCrypto: the storage is faster than a browser's IndexedDB, so the share of time spent
+ * encrypting, and so the ratio, is if anything larger here than on a tablet.
+ */
+import 'fake-indexeddb/auto';
+import { chromium } from '@playwright/test';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import { DraftStore } from '$lib/client/data/drafts';
+import { encryptLocalRecord } from '$lib/client/data/encrypted-pouch';
+import { LocalRecord } from '$lib/client/data/record';
+import { Cipher } from '$lib/client/security/cipher';
+import { createKey, minimumIterations, unlockKey } from '$lib/client/security/passcode-key';
+import { generateAuthority } from '$lib/domain/fixtures/generator';
+import { mayRead, type Access } from '$lib/server/gateway/access';
+import { chromiumArgs, findChromium } from '../tests/e2e/support/chromium';
+import { median, ms, print, sectionHead, table, verdict, writeSection } from './support/report';
+import {
+	appBatchSize,
+	benchPassword,
+	localPouch,
+	removeDir,
+	seedDataDir,
+	signIn,
+	startGateway,
+	timedRemote,
+	Recorder,
+	userFor
+} from './support/spine';
+
+const targetRatio = 1.3;
+const syncRuns = 5;
+const commits = 200;
+const unlockRuns = 5;
+
+const fixture = generateAuthority({ seed: 1, children: 25, years: 3, today: '2026-11-23' });
+const authorityId = fixture.authority.authorityId;
+const worker = fixture.users.find((u) => u.role === 'social-worker')!;
+const allChildren = fixture.children.map((c) => c.childId).sort();
+const assignments = fixture.assignments.map((a) =>
+	a.userId === worker.userId ? { ...a, childIds: allChildren } : a
+);
+const access: Access = {
+	userId: worker.userId,
+	role: 'social-worker',
+	authorityId,
+	childIds: new Set(allChildren),
+	sharedPepIds: new Set(),
+	fingerprint: ''
+};
+const readable = [...fixture.documents, ...assignments].filter((d) =>
+	mayRead(access, (d as { _id: string })._id)
+).length;
+
+let dataDir: string;
+let gateway: Awaited<ReturnType<typeof startGateway>>;
+let cookie: string;
+
+beforeAll(async () => {
+	dataDir = await seedDataDir({
+		documents: fixture.documents,
+		assignments,
+		users: [userFor(worker, authorityId)]
+	});
+	gateway = await startGateway(dataDir);
+	cookie = await signIn(gateway.url, worker.email, benchPassword);
+}, 600_000);
+
+afterAll(async () => {
+	await gateway?.stop();
+	if (dataDir) removeDir(dataDir);
+});
+
+const quickCipher = async () =>
+	new Cipher((await createKey('bench-passcode', { testOnlyIterations: 1 })).key);
+
+async function syncOnce(encrypted: boolean): Promise<{ ms: number; docs: number }> {
+	const remote = timedRemote(gateway.url, new Recorder(), cookie);
+	const plain = localPouch(encrypted ? 'sealed' : 'plain');
+	const local = encrypted ? encryptLocalRecord(plain, await quickCipher()) : plain;
+	const started = performance.now();
+	await local.replicate.from(remote, { batch_size: appBatchSize });
+	const elapsed = performance.now() - started;
+	const docs = (await local.info()).doc_count;
+	await local.destroy();
+	await remote.close();
+	return { ms: elapsed, docs };
+}
+
+/** Commits of one Section A part: type (a draft), then commit (a revision), `commits` times. */
+async function commitTimes(encrypted: boolean): Promise<number[]> {
+	const cipher = encrypted ? await quickCipher() : undefined;
+	const plain = localPouch(encrypted ? 'commit-sealed' : 'commit-plain');
+	const db = cipher ? encryptLocalRecord(plain, cipher) : plain;
+	const drafts = new DraftStore(`bench-drafts-${encrypted}-${Date.now()}`, { cipher });
+	const record = new LocalRecord(worker.userId, db, drafts);
+	const sectionA = fixture.documents.find((d) => d.type === 'pep-a') as { _id: string };
+	await db.put(structuredClone(sectionA));
+	const times: number[] = [];
+	for (let i = 0; i < commits; i++) {
+		const stored = await record.getDoc(sectionA._id);
+		const started = performance.now();
+		drafts.saveDraft({
+			docId: sectionA._id,
+			part: 'socialWorkerInformation',
+			baseRev: stored!._rev,
+			fields: { history: `Commit ${i}: Jamie is settled and attends every day.` },
+			userId: worker.userId
+		});
+		await drafts.flushDrafts();
+		const result = await record.commitDraft(sectionA._id, 'socialWorkerInformation', worker.userId);
+		times.push(performance.now() - started);
+		expect(result.status).toBe('committed');
+	}
+	await db.destroy();
+	drafts.close();
+	return times;
+}
+
+async function unlockTimes(): Promise<{ node: number[]; chromium: number[] }> {
+	const node: number[] = [];
+	const { stored } = await createKey('bench-passcode');
+	expect(stored.iterations).toBe(minimumIterations);
+	for (let i = 0; i < unlockRuns; i++) {
+		const started = performance.now();
+		await unlockKey('bench-passcode', stored);
+		node.push(performance.now() - started);
+	}
+	// The same derivation in the browser the app runs in (a secure context: 127.0.0.1).
+	const browser = await chromium.launch({ executablePath: findChromium(), args: chromiumArgs });
+	try {
+		const page = await browser.newPage();
+		await page.goto(`${gateway.url}/sign-in`);
+		const inBrowser = await page.evaluate(
+			async ({ iterations, runs }) => {
+				const times: number[] = [];
+				for (let i = 0; i < runs; i++) {
+					const started = performance.now();
+					const material = await crypto.subtle.importKey(
+						'raw',
+						new TextEncoder().encode('bench-passcode'),
+						'PBKDF2',
+						false,
+						['deriveBits']
+					);
+					await crypto.subtle.deriveBits(
+						{ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(16), iterations },
+						material,
+						256
+					);
+					times.push(performance.now() - started);
+				}
+				return times;
+			},
+			{ iterations: minimumIterations, runs: unlockRuns }
+		);
+		return { node, chromium: inBrowser };
+	} finally {
+		await browser.close();
+	}
+}
+
+test('measures the cost of encryption at rest', async () => {
+	// Off and on alternate, so a busy moment on the machine falls on both alike.
+	const sync = { off: [] as number[], on: [] as number[] };
+	let docs = 0;
+	for (let run = 0; run < syncRuns; run++) {
+		for (const encrypted of run % 2 ? [true, false] : [false, true]) {
+			const result = await syncOnce(encrypted);
+			docs = result.docs;
+			expect(result.docs).toBe(readable);
+			sync[encrypted ? 'on' : 'off'].push(result.ms);
+		}
+	}
+	const commit = { off: await commitTimes(false), on: await commitTimes(true) };
+	const unlock = await unlockTimes();
+
+	const syncRatio = median(sync.on) / median(sync.off);
+	const commitRatio = median(commit.on) / median(commit.off);
+	const section = [
+		sectionHead('Cost of encryption at rest'),
+		'',
+		`In one run, with encryption off (a plain device database) and on (documents and attachments sealed with AES-GCM by \`src/lib/client/data/encrypted-pouch.ts\`, drafts sealed in Dexie). Device storage is PouchDB's memory adapter and fake-indexeddb in Node (Node's WebCrypto), so encryption's share of the time is if anything larger than on a tablet's IndexedDB.`,
+		'',
+		`- **Sync**: an empty device pulls the caseload of a social worker holding all ${allChildren.length} children of the seeded authority (${docs.toLocaleString('en-GB')} documents, with their attachments) from the production build's gateway over HTTP, in batches of ${appBatchSize}; ${syncRuns} runs each way, alternating.`,
+		`- **Commit**: one Section A part is typed (a draft written to Dexie) and committed (a new PouchDB revision, checked by the schemas) ${commits} times each way.`,
+		`- **Unlock**: PBKDF2-SHA-256 with ${minimumIterations.toLocaleString('en-GB')} iterations and unwrapping the data key, ${unlockRuns} times, in Node and in Chromium.`,
+		'',
+		table(
+			['what', 'off (median)', 'on (median)', 'ratio', 'target', ''],
+			[
+				[
+					`sync ${docs.toLocaleString('en-GB')} documents`,
+					ms(median(sync.off)),
+					ms(median(sync.on)),
+					syncRatio.toFixed(2),
+					`≤ ${targetRatio}`,
+					verdict(syncRatio <= targetRatio)
+				],
+				[
+					'commit a PEP part',
+					ms(median(commit.off)),
+					ms(median(commit.on)),
+					commitRatio.toFixed(2),
+					`≤ ${targetRatio}`,
+					verdict(commitRatio <= targetRatio)
+				]
+			]
+		),
+		'',
+		table(
+			['unlock (600,000 iterations)', 'median', 'slowest'],
+			[
+				[
+					'Node WebCrypto (derive and unwrap)',
+					ms(median(unlock.node)),
+					ms(Math.max(...unlock.node))
+				],
+				[
+					'Chromium WebCrypto (derive)',
+					ms(median(unlock.chromium)),
+					ms(Math.max(...unlock.chromium))
+				]
+			]
+		)
+	].join('\n');
+	print(section);
+	writeSection('encryption', section);
+});
