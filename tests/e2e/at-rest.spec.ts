@@ -21,7 +21,7 @@ function holding(files: { path: string; bytes: Buffer }[], text: string): string
 }
 
 test('nothing about a child can be read from the browser’s files on disk', async ({ baseURL }) => {
-	test.setTimeout(420_000);
+	test.setTimeout(600_000);
 	const profile = mkdtempSync(join(tmpdir(), 'pep-at-rest-'));
 	try {
 		const context = await chromium.launchPersistentContext(profile, {
@@ -31,7 +31,7 @@ test('nothing about a child can be read from the browser’s files on disk', asy
 		});
 		const page = context.pages()[0] ?? (await context.newPage());
 		await signIn(page, 'social-worker@example.org');
-		await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 150_000 });
+		await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 300_000 });
 		const children = page.getByTestId('children').getByRole('link');
 		await expect(children.first()).toBeVisible({ timeout: 30_000 });
 		// The names of the children on the caseload, as the profile documents hold them.

@@ -26,7 +26,8 @@ import {
 	lockAfterSeconds,
 	noteRightPasscode,
 	noteWrongPasscode,
-	saveDeviceKey
+	saveDeviceKey,
+	setLockAfterSeconds
 } from './security/device-keys';
 import { watchIdle } from './security/idle-lock';
 import { createKey, unlockKey, WrongPasscodeError } from './security/passcode-key';
@@ -163,6 +164,16 @@ class AppSession {
 		this.#phase = 'unlocked';
 		this.#watchAccess(sync);
 		void sync.start();
+		await this.#watchIdle();
+	}
+
+	/** Changes how soon the app locks, from now on. */
+	async setLockAfter(seconds: number): Promise<void> {
+		await setLockAfterSeconds(seconds);
+		if (this.#phase === 'unlocked') await this.#watchIdle();
+	}
+
+	async #watchIdle() {
 		const afterMs = (await lockAfterSeconds()) * 1000;
 		this.#stopIdle?.();
 		this.#stopIdle = watchIdle(afterMs, () => void this.lock());

@@ -7,6 +7,10 @@ import { expect, type Page } from '@playwright/test';
 export const demoPassword = 'demo-password-2026';
 export const passcode = 'kettle-2026';
 
+/**
+ * Signs in, and sets the lock to 30 minutes (as anyone may in Lock settings), so that a long
+ * first sync on a busy machine does not lock the app in the middle of a test.
+ */
 export async function signIn(page: Page, email: string, code = passcode): Promise<void> {
 	await page.goto('/sign-in');
 	await page.getByLabel('Email address', { exact: true }).fill(email);
@@ -23,6 +27,10 @@ export async function signIn(page: Page, email: string, code = passcode): Promis
 	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,', {
 		timeout: 30_000
 	});
+	await page.getByRole('link', { name: 'Lock settings' }).click();
+	await page.getByLabel('30 minutes', { exact: true }).check();
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,');
 }
 
 /** The app starts locked after every load: enter the passcode, and it returns where it was. */
