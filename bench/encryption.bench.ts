@@ -39,7 +39,7 @@ const syncRuns = 5;
 const commits = 200;
 const unlockRuns = 5;
 
-const fixture = generateAuthority({ seed: 1, children: 25, years: 3, today: '2026-11-23' });
+const fixture = generateAuthority({ seed: 1, children: 45, years: 3, today: '2026-11-23' });
 const authorityId = fixture.authority.authorityId;
 const worker = fixture.users.find((u) => u.role === 'social-worker')!;
 const allChildren = fixture.children.map((c) => c.childId).sort();
