@@ -172,3 +172,37 @@ test('a device revoked by an administrator removes its data at its next contact'
 		left.filter((name) => name?.includes('pep-record') || name?.includes('pep-drafts-'))
 	).toEqual([]);
 });
+
+test('removing the device’s data at sign-out asks again, saying how much would be lost', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(300_000);
+	await signIn(page, 'social-worker@example.org');
+	const editor = await openFirstPep(page);
+	await context.setOffline(true);
+	await editor.fill(`Not sent yet ${Date.now()}`);
+	await editor.blur();
+	await expect(page.getByText('Saved.', { exact: true })).toBeVisible({ timeout: 15_000 });
+
+	await page.getByRole('link', { name: 'Sign out' }).click();
+	await expectNoAxeViolations(page);
+	await page.getByRole('button', { name: "Sign out and remove this device's data" }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('1 change could not be sent', {
+		timeout: 30_000
+	});
+	await expect(page.locator('.govuk-warning-text')).toContainText(
+		"If you remove this device's data now, 1 change will be lost"
+	);
+	await expectNoAxeViolations(page);
+	// Nothing is removed until that second answer.
+	const names = async () => (await page.evaluate(() => indexedDB.databases())).map((d) => d.name);
+	expect((await names()).some((name) => name?.startsWith('_pouch_pep-record-'))).toBe(true);
+
+	await page.getByRole('button', { name: "Remove this device's data and lose 1 change" }).click();
+	await expect(page).toHaveURL(/\/sign-in\?removed=signed-out/);
+	await expect(page.getByTestId('data-removed')).toContainText('You have signed out');
+	expect(
+		(await names()).filter((name) => name?.includes('pep-record') || name?.includes('pep-drafts-'))
+	).toEqual([]);
+});
