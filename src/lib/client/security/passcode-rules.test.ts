@@ -10,7 +10,9 @@ describe('choosing a passcode', () => {
 	it('needs 6 characters or more, entered the same twice', () => {
 		const errors = (passcode: string, confirm: string) => {
 			const form = newPasscodeForm.safeParse({ passcode, confirm });
-			return form.success ? {} : newPasscodeErrors(form.error);
+			return form.success
+				? { passcode: undefined, confirm: undefined }
+				: newPasscodeErrors(form.error);
 		};
 		expect(errors('', '')).toEqual({
 			passcode: 'Enter a passcode',
@@ -20,7 +22,7 @@ describe('choosing a passcode', () => {
 		expect(errors('123456', '123465').confirm).toBe(
 			'Passcodes do not match. Enter the same passcode twice'
 		);
-		expect(errors('kettle', 'kettle')).toEqual({});
+		expect(errors('kettle', 'kettle')).toEqual({ passcode: undefined, confirm: undefined });
 	});
 });
 
