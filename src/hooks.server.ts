@@ -47,5 +47,14 @@ export const handle: Handle = async ({ event, resolve }) => {
 		event.cookies.get(sessionCookieName),
 		server().sessionSecret
 	);
-	return resolve(event);
+	const response = await resolve(event);
+	// Records and accounts must not be kept in the browser's HTTP cache on disk, which the
+	// device's encryption does not cover.
+	if (
+		(path.startsWith('/db/') || path.startsWith('/api/')) &&
+		!response.headers.has('cache-control')
+	) {
+		response.headers.set('cache-control', 'no-store');
+	}
+	return response;
 };
