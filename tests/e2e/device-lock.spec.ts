@@ -84,6 +84,8 @@ test('the app locks when left alone, keeping what was typed', async ({ page }) =
 	await expect(page.getByLabel('Social worker information')).toHaveCount(0);
 	await expectNoAxeViolations(page);
 
+	// Back to a long lock (read at unlock), so the check below is not itself locked out.
+	await setLockAfterSeconds(page, 1800);
 	await enterPasscode(page, passcode);
 	await expect(page.getByLabel('Social worker information')).toHaveValue(words, {
 		timeout: 15_000
