@@ -3,7 +3,7 @@ import { sessionCookieName, verifySession } from '$lib/server/auth/session-cooki
 import { server, startContext } from '$lib/server/context';
 import { isCrossSiteWrite, refuseCrossSite } from '$lib/server/cross-site';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
-import { ensureDesign } from '$lib/server/gateway/design';
+import { scopeIndexOf } from '$lib/server/gateway/scope-index';
 import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
 
 export const init: ServerInit = async () => {
@@ -11,7 +11,8 @@ export const init: ServerInit = async () => {
 	process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
 
 	const { config, db } = startContext();
-	await ensureDesign(db.record);
+	// Read the whole record once now, so the first person to sign in does not wait for it.
+	await scopeIndexOf(db.record);
 	console.log(`Personal Education Plans: records in ${db.description}.`);
 	const admin = await bootstrapAdmin(db, config);
 	if (admin) console.log(`Created the administrator account ${admin}.`);

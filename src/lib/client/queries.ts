@@ -3,6 +3,7 @@
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
 import { parseId } from '$lib/domain/ids';
+import type { Authority } from '$lib/domain/schemas/authority';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
 
@@ -71,4 +72,49 @@ export function watchRecord(db: PouchDB.Database, listener: () => void, waitMs =
 		if (timer) clearTimeout(timer);
 		feed.cancel();
 	};
+}
+
+export interface CaseloadDocuments {
+	children: ChildProfile[];
+	peps: PepHeader[];
+	authority: Authority | null;
+}
+
+/**
+ * Every child profile and PEP header on the device, and the authority's settings. Ids first
+ * (cheap), then only the documents the home screen needs: a year of a child's record is tens of
+ * documents, and a Virtual School officer may hold a thousand children.
+ */
+export async function caseloadDocuments(db: PouchDB.Database): Promise<CaseloadDocuments> {
+	const ids = await db.allDocs({ startkey: 'authority:', endkey: 'child:\ufff0' });
+	const wanted = ids.rows
+		.map((row) => row.id)
+		.filter((id) => {
+			const kind = parseId(id)?.kind;
+			return kind === 'child' || kind === 'pep' || kind === 'authority';
+		});
+	const found = wanted.length
+		? await db.allDocs({ keys: wanted, include_docs: true })
+		: { rows: [] as Row[] };
+	const children: ChildProfile[] = [];
+	const peps: PepHeader[] = [];
+	let authority: Authority | null = null;
+	for (const row of found.rows as Row[]) {
+		if (!row.doc) continue;
+		const kind = parseId(row.id)?.kind;
+		if (kind === 'child') children.push(row.doc as ChildProfile);
+		else if (kind === 'pep') peps.push(row.doc as PepHeader);
+		else if (kind === 'authority') authority = row.doc as Authority;
+	}
+	return { children, peps, authority };
+}
+
+/** Today's date in England, as YYYY-MM-DD: deadlines are counted in English days. */
+export function todayInEngland(now: Date = new Date()): string {
+	return new Intl.DateTimeFormat('en-CA', {
+		timeZone: 'Europe/London',
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit'
+	}).format(now);
 }
