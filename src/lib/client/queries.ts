@@ -3,6 +3,7 @@
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
 import { parseId } from '$lib/domain/ids';
+import type { Attachment } from '$lib/domain/schemas/attachment';
 import type { Authority } from '$lib/domain/schemas/authority';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
@@ -117,4 +118,22 @@ export function todayInEngland(now: Date = new Date()): string {
 		month: '2-digit',
 		day: '2-digit'
 	}).format(now);
+}
+
+/** A child's profile, PEP headers and files (without the files' contents). */
+export async function childRecord(db: PouchDB.Database, childId: string) {
+	const rows = await range(db, `child:${childId}`);
+	let child: ChildProfile | null = null;
+	const peps: PepHeader[] = [];
+	const attachments: Attachment[] = [];
+	for (const row of rows) {
+		const parsed = parseId(row.id);
+		if (!parsed || !('childId' in parsed) || parsed.childId !== childId || !row.doc) continue;
+		if (parsed.kind === 'child') child = row.doc as ChildProfile;
+		else if (parsed.kind === 'pep') peps.push(row.doc as PepHeader);
+		else if (parsed.kind === 'child-attachment' || parsed.kind === 'pep-attachment') {
+			attachments.push(row.doc as Attachment);
+		}
+	}
+	return { child, peps, attachments };
 }

@@ -1,7 +1,15 @@
 /**
  * The words screens use for the schemas' codes, in one place so every screen says the same thing.
  */
-import type { SettingKind, YearGroup } from './schemas/child';
+import type { AttachmentKind } from './schemas/attachment';
+import type {
+	EetStatus,
+	LegalStatus,
+	PlacementType,
+	SenStatus,
+	SettingKind,
+	YearGroup
+} from './schemas/child';
 import type { PepKind, PepReason, PepStatus, TermName } from './schemas/pep';
 
 export const yearGroupNames: Record<YearGroup, string> = {
@@ -58,4 +66,53 @@ export const settingKindNames: Record<SettingKind, string> = {
 	apprenticeship: 'Apprenticeship',
 	employer: 'Employer',
 	none: 'No setting'
+};
+
+export const legalStatusNames: Record<LegalStatus, string> = {
+	'section-20': 'Section 20 (accommodated by agreement)',
+	'interim-care-order': 'Interim care order',
+	'care-order': 'Care order',
+	'placement-order': 'Placement order',
+	'emergency-protection-order': 'Emergency protection order',
+	'police-protection': 'Police protection',
+	remand: 'Remanded to local authority accommodation',
+	other: 'Other'
+};
+
+export const placementTypeNames: Record<PlacementType, string> = {
+	'foster-care': 'Foster care',
+	'kinship-care': 'Kinship care',
+	residential: 'Residential home',
+	'semi-independent': 'Semi-independent living',
+	secure: 'Secure accommodation',
+	'placed-with-parents': 'Placed with parents',
+	'placed-for-adoption': 'Placed for adoption',
+	other: 'Other'
+};
+
+export const senStatusNames: Record<SenStatus, string> = {
+	none: 'No special educational needs',
+	'sen-support': 'SEN support',
+	ehcp: 'Education, health and care plan (EHCP)',
+	'being-assessed': 'Being assessed for an EHCP'
+};
+
+export const eetStatusNames: Record<EetStatus, string> = {
+	education: 'In education',
+	employment: 'In employment',
+	apprenticeship: 'On an apprenticeship',
+	'short-term-training': 'On short-term training',
+	neet: 'Not in education, employment or training (NEET)'
+};
+
+export const attachmentKindNames: Record<AttachmentKind, string> = {
+	'progress-report': 'Progress report',
+	'tracking-report': 'Tracking report',
+	'attendance-report': 'Attendance report',
+	'behaviour-log': 'Behaviour log',
+	iep: 'Individual education plan',
+	'sen-support-plan': 'SEN support plan',
+	ehcp: 'EHCP',
+	photo: 'Photo',
+	other: 'Other document'
 };
