@@ -64,7 +64,13 @@ describe('the scope index', () => {
 	it('knows which PEPs are shared, and stops when one is not', async () => {
 		const pep = { _id: 'child:c001:pep:p001', type: 'pep', childId: 'c001', pepId: 'p001' };
 		await put({ ...pep, status: 'shared' });
-		await put({ _id: 'child:c001:pep:p002', type: 'pep', childId: 'c001', pepId: 'p002', status: 'draft' });
+		await put({
+			_id: 'child:c001:pep:p002',
+			type: 'pep',
+			childId: 'c001',
+			pepId: 'p002',
+			status: 'draft'
+		});
 		const index = new ScopeIndex(db.record);
 		await index.catchUp();
 		expect(index.sharedPeps(['c001', 'c002'])).toEqual(new Set(['p001']));
