@@ -34,8 +34,8 @@ it('measures keystroke to durable draft', async () => {
 		await page.getByLabel('Password', { exact: true }).fill(demoPassword);
 		await page.getByRole('button', { name: 'Sign in' }).click();
 		await page.getByTestId('children').getByRole('link').first().click({ timeout: 60_000 });
-		await page.getByTestId('peps').getByRole('link').first().click();
-		await page.getByRole('link', { name: 'Change social worker information' }).click();
+		await page.getByTestId('pep-year').getByRole('link').first().click();
+		await page.getByRole('link', { name: 'Social worker information' }).click();
 		const field = page.getByLabel('Social worker information');
 		await expect.poll(() => field.isEnabled(), { timeout: 30_000 }).toBe(true);
 		await field.fill('');
@@ -46,7 +46,7 @@ it('measures keystroke to durable draft', async () => {
 			const times: number[] = [];
 			(window as unknown as { keyTimes: number[] }).keyTimes = times;
 			document
-				.getElementById('text')!
+				.getElementById('field-history')!
 				.addEventListener('input', () => times.push(performance.now()));
 			performance.clearMeasures('pep:draft-write');
 		});

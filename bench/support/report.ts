@@ -12,7 +12,7 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const reportPath = join(root, 'BENCHMARKS.md');
 
 /** The sections in the order the page shows them. */
-const sections = ['initial-sync', 'live-sync', 'load'];
+const sections = ['initial-sync', 'live-sync', 'load', 'keystroke', 'screens'];
 
 const preamble = `# Benchmarks
 
