@@ -95,8 +95,9 @@ it(
 				.getByText('Up to date')
 				.waitFor({ timeout: 30 * 60_000 });
 			const syncMs = performance.now() - syncStarted;
-			const onDevice = await page.getByTestId('children').locator('tbody tr').count();
-			expect(onDevice).toBe(childrenCount);
+			// The table redraws a moment after the last batch lands.
+			const rows = page.getByTestId('children').locator('tbody tr');
+			await expect.poll(() => rows.count(), { timeout: 120_000 }).toBe(childrenCount);
 
 			const cdp = await throttled(page);
 			const home: number[] = [];

@@ -3,6 +3,7 @@
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
 import { parseId } from '$lib/domain/ids';
+import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
 import type { Authority } from '$lib/domain/schemas/authority';
 import type { ChildProfile } from '$lib/domain/schemas/child';
@@ -136,4 +137,11 @@ export async function childRecord(db: PouchDB.Database, childId: string) {
 		}
 	}
 	return { child, peps, attachments };
+}
+
+/** The authority's timescales and term dates, for the deadline rules: one small read. */
+export async function deadlineSettings(db: PouchDB.Database): Promise<DeadlineSettings> {
+	const rows = await range(db, 'authority:');
+	const authority = rows.find((row) => row.doc)?.doc as Authority | undefined;
+	return { timescales: authority?.timescales, termDates: authority?.termDates };
 }
