@@ -93,8 +93,11 @@ test('a young person completes My Voice on a phone with the keyboard alone, part
 	await tabTo(page, page.getByRole('button', { name: 'Continue' }));
 	await page.keyboard.press('Enter');
 
-	// Question 3: kept for the meeting.
+	// Question 3: whatever was there is cleared, and the question kept for the meeting.
 	await expect(page.getByText('Question 3 of 9')).toBeVisible();
+	await tabTo(page, answer);
+	await page.keyboard.press('ControlOrMeta+A');
+	await page.keyboard.press('Delete');
 	const talk = page.getByLabel('I’d rather talk about this at the meeting');
 	await tabTo(page, talk);
 	if (!(await talk.isChecked())) await page.keyboard.press('Space');

@@ -85,3 +85,34 @@ export async function pepAwaitingQa(baseURL: string): Promise<{ childId: string;
 		await dt.api.dispose();
 	}
 }
+
+/**
+ * A PEP that has passed quality assurance, of a child in the demo social worker's caseload whose
+ * family name is not that of the first two or the last in their table (other journeys use those).
+ */
+export async function pepAwaitingShare(
+	baseURL: string
+): Promise<{ childId: string; pepId: string }> {
+	const sw = await signedIn(baseURL, 'social-worker@example.org');
+	try {
+		const rows = await allDocs(sw.api, true);
+		const children = rows
+			.filter((r) => /^child:[^:]+$/.test(r.id) && r.doc)
+			.map((r) => r.doc as Doc & { childId: string; person: { familyName: string } })
+			.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName));
+		const avoided = new Set(
+			[children[0], children[1], children.at(-1)].map((c) => c?.person.familyName)
+		);
+		const usable = new Set(
+			children.filter((c) => !avoided.has(c.person.familyName)).map((c) => c.childId)
+		);
+		const header = rows
+			.filter((r) => isHeader(r.id) && r.doc)
+			.map((r) => r.doc as Header)
+			.find((h) => h.status === 'qa-passed' && usable.has(h.childId));
+		if (!header) throw new Error('No PEP in the social worker’s caseload has passed QA.');
+		return { childId: header.childId, pepId: header.pepId };
+	} finally {
+		await sw.api.dispose();
+	}
+}
