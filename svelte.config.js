@@ -1,19 +1,24 @@
 import adapter from '@sveltejs/adapter-node';
 import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
+import { cspDirectives } from './server/security-headers.js';
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
 	compilerOptions: { runes: true },
 	kit: {
+		// server/index.js serves the build, adding the security headers to every response.
 		adapter: adapter({ out: 'build' }),
+		// Hashes, not nonces: the service worker serves one cached shell page, so its policy and
+		// its inline start-up script must stay the same from one response to the next.
+		csp: { mode: 'hash', directives: cspDirectives },
 		// Registered through workbox-window (src/lib/client/service-worker.ts), which handles updates.
 		serviceWorker: { register: false },
 		// Absolute asset paths: the service worker answers every route with one cached shell page.
 		paths: { relative: false },
 		typescript: {
-			// Type-check the Playwright and integration-test configs with the app, so ESLint's
-			// project service finds them.
+			// Type-check the Playwright, integration-test and benchmark configs, the benchmarks and
+			// the production server with the app, so ESLint's project service finds them.
 			config: (tsconfig) => ({
 				...tsconfig,
 				include: [
@@ -21,7 +26,8 @@ const config = {
 					'../playwright.config.ts',
 					'../vitest.integration.config.ts',
 					'../vitest.bench.config.ts',
-					'../bench/**/*.ts'
+					'../bench/**/*.ts',
+					'../server/**/*.js'
 				]
 			})
 		}

@@ -5,6 +5,7 @@ import { isCrossSiteWrite, refuseCrossSite } from '$lib/server/cross-site';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { ensureDesign } from '$lib/server/gateway/design';
 import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
+import { cameOverHttps, securityHeaders } from '../server/security-headers.js';
 
 export const init: ServerInit = async () => {
 	// One request's stray failure must never take the service down for everyone: log it loudly.
@@ -22,10 +23,23 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	if (isCrossSiteWrite(event.request, event.url)) return refuseCrossSite();
+	const https = cameOverHttps(event.platform?.req, server().config);
+	if (isCrossSiteWrite(event.request, event.url))
+		return withSecurityHeaders(refuseCrossSite(), https);
 	event.locals.session = verifySession(
 		event.cookies.get(sessionCookieName),
 		server().sessionSecret
 	);
-	return resolve(event);
+	return withSecurityHeaders(await resolve(event), https);
 };
+
+/**
+ * The security headers on every response SvelteKit makes (the production server adds them to the
+ * files it serves itself). A page keeps the policy SvelteKit gave it, with its script's hash.
+ */
+function withSecurityHeaders(response: Response, https: boolean): Response {
+	for (const [name, value] of Object.entries(securityHeaders({ https }))) {
+		if (!response.headers.has(name)) response.headers.set(name, value);
+	}
+	return response;
+}
