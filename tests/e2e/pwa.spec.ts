@@ -1,10 +1,22 @@
 /**
  * The installable app: what Chromium needs to offer "Install" (a valid manifest, and a service
- * worker that controls the page), a Content-Security-Policy that the app itself never trips, and
- * the "Update now" banner when a new version is waiting.
+ * worker that controls the page), a service worker that never keeps the API's or the gateway's
+ * answers, a Content-Security-Policy that the app itself never trips, and a new version deployed
+ * while the app is open, offered with "Update now".
  */
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import {
+	buildAgain,
+	deploy,
+	freePort,
+	makeDeployment,
+	projectBuild,
+	startAppServer,
+	type AppServer
+} from './support/app-server';
 
 const password = 'demo-password-2026';
 
@@ -107,8 +119,162 @@ test('the app is installable: a valid manifest with icons, and a controlling ser
 	expect(installabilityErrors.filter((error) => error.errorId !== 'in-incognito')).toEqual([]);
 });
 
+test('the service worker never answers for the API or the gateway, online or off', async ({
+	page,
+	context
+}) => {
+	test.setTimeout(120_000);
+	const answeredByServiceWorker: string[] = [];
+	page.on('response', (response) => {
+		const { pathname } = new URL(response.url());
+		if (/^\/(api|db)(\/|$)/.test(pathname) && response.fromServiceWorker()) {
+			answeredByServiceWorker.push(pathname);
+		}
+	});
+	await signIn(page, 'designated-teacher@example.org');
+	await underServiceWorker(page);
+	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 90_000 });
+	await openMeetingSummary(page);
+	expect(answeredByServiceWorker).toEqual([]);
+
+	// Nothing from the API or the gateway was kept in any cache.
+	const cached = await page.evaluate(async () => {
+		const urls: string[] = [];
+		for (const name of await caches.keys()) {
+			const cache = await caches.open(name);
+			urls.push(...(await cache.keys()).map((request) => new URL(request.url).pathname));
+		}
+		return urls;
+	});
+	expect(cached).toContain('/');
+	expect(cached.filter((path) => /^\/(api|db)(\/|$)/.test(path))).toEqual([]);
+
+	// Offline, the app shell still comes from the device, but the API and the gateway do not.
+	await context.setOffline(true);
+	const offline = await page.evaluate(async () => {
+		const outcome = (request: Promise<Response>) =>
+			request.then(
+				(response) => `answered ${response.status}`,
+				() => 'failed'
+			);
+		return {
+			shell: await outcome(fetch('/')),
+			session: await outcome(fetch('/api/session')),
+			gateway: await outcome(fetch('/db/pep/'))
+		};
+	});
+	expect(offline).toEqual({ shell: 'answered 200', session: 'failed', gateway: 'failed' });
+	await context.setOffline(false);
+});
+
 test('nothing the app does is refused by its Content-Security-Policy', async ({ page }) => {
 	test.setTimeout(90_000);
+	const violations = await watchForCspViolations(page);
+
+	const response = await page.goto('/sign-in');
+	expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'sha256-");
+	await signIn(page, 'designated-teacher@example.org');
+	await underServiceWorker(page);
+	await openMeetingSummary(page);
+	await page.goBack();
+	await page.getByRole('link', { name: 'This device' }).click();
+	await expect(page.getByTestId('app-version')).not.toBeEmpty();
+	// And the shell as the service worker serves it, with the headers it cached.
+	await page.reload();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('This device');
+
+	expect(violations).toEqual([]);
+});
+
+/**
+ * A real second version: the app is built again from the same sources (every build is a new
+ * version), and deployed in place of the first on a server of this test's own while a designated
+ * teacher has the app open with something typed. Nothing in the app is there for this test.
+ */
+test.describe('a new version deployed while the app is open', () => {
+	let deployment: string;
+	let newBuild: string;
+	let server: AppServer | undefined;
+
+	test.beforeAll(async () => {
+		test.setTimeout(300_000);
+		newBuild = await buildAgain();
+		deployment = makeDeployment();
+		deploy(projectBuild, deployment);
+	});
+
+	test.afterAll(async () => {
+		await server?.stop();
+		rmSync(deployment, { recursive: true, force: true });
+		rmSync(dirname(newBuild), { recursive: true, force: true });
+	});
+
+	test('is offered, and updating to it keeps what was typed', async ({ browser }, testInfo) => {
+		test.setTimeout(300_000);
+		const port = await freePort();
+		const dataDir = join(deployment, 'data');
+		server = await startAppServer(deployment, port, dataDir);
+		const context = await browser.newContext({ baseURL: server.url });
+		const page = await context.newPage();
+
+		await signIn(page, 'designated-teacher@example.org');
+		await underServiceWorker(page);
+		await page.getByRole('link', { name: 'This device' }).click();
+		await expect(page.getByTestId('app-version')).toHaveText(versionOf(projectBuild));
+		await page.goto('/');
+		const editor = await openMeetingSummary(page);
+		const words = `Typed before the update ${Date.now()}`;
+		await editor.fill(words);
+		await page.evaluate(() => {
+			(window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
+		});
+
+		// The signal drops while the new version is deployed; when it comes back, the app looks.
+		await context.setOffline(true);
+		await server.stop();
+		deploy(newBuild, deployment);
+		server = await startAppServer(deployment, port, dataDir);
+		await context.setOffline(false);
+
+		const banner = page.getByRole('region', { name: 'Update available' });
+		await expect(banner).toBeVisible({ timeout: 60_000 });
+		await expect(banner).toContainText('A new version of Personal Education Plans is ready.');
+		// Nothing reloads until the person chooses to; they carry on typing.
+		await expect(editor).toBeFocused();
+		await page.waitForTimeout(1_000);
+		expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(true);
+		await expectNoAxeViolations(page);
+		await page.screenshot({ path: testInfo.outputPath('update-banner.png'), fullPage: true });
+		await editor.fill(`${words}, and after it`);
+
+		await banner.getByRole('button', { name: 'Update now' }).click();
+
+		// The app restarts in the new version, with what was typed.
+		await expect
+			.poll(() => page.evaluate(() => 'beforeUpdate' in window).catch(() => true), {
+				timeout: 30_000
+			})
+			.toBe(false);
+		await expect(page.getByLabel('Summary of the PEP meeting')).toHaveValue(
+			`${words}, and after it`,
+			{ timeout: 15_000 }
+		);
+		await expect(banner).toHaveCount(0);
+		await page.getByRole('link', { name: 'This device' }).click();
+		await expect(page.getByTestId('app-version')).toHaveText(versionOf(newBuild));
+		expect(versionOf(newBuild)).not.toBe(versionOf(projectBuild));
+		await context.close();
+	});
+});
+
+/** The version a build calls itself. */
+function versionOf(build: string): string {
+	const file = join(build, 'client', '_app', 'version.json');
+	return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
+/** Collects every Content-Security-Policy violation the page reports, from the start. */
+async function watchForCspViolations(page: Page): Promise<string[]> {
 	const violations: string[] = [];
 	await page.exposeFunction('reportCspViolation', (violation: string) =>
 		violations.push(violation)
@@ -123,64 +289,5 @@ test('nothing the app does is refused by its Content-Security-Policy', async ({ 
 	page.on('console', (message) => {
 		if (message.text().includes('Content Security Policy')) violations.push(message.text());
 	});
-
-	const response = await page.goto('/sign-in');
-	expect(response?.headers()['content-security-policy']).toContain("script-src 'self' 'sha256-");
-	await signIn(page, 'designated-teacher@example.org');
-	await underServiceWorker(page);
-	await openMeetingSummary(page);
-	await page.goBack();
-	// And the shell as the service worker serves it, with the headers it cached.
-	await page.reload();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Personal Education Plan');
-
-	expect(violations).toEqual([]);
-});
-
-// A real second version, not a simulation: registering the same service worker under another
-// URL makes the browser install it as an update of the app's registration, and it waits, as a
-// new deployment's would. workbox-window reports it (as an update found by the browser rather
-// than by its own registration, which is how most real updates arrive too), and the banner
-// appears. Nothing in the app is there only for this test.
-test('a waiting new version is offered, and updating keeps what was typed', async ({
-	page
-}, testInfo) => {
-	test.setTimeout(90_000);
-	await signIn(page, 'designated-teacher@example.org');
-	await underServiceWorker(page);
-	const editor = await openMeetingSummary(page);
-	const words = `Typed just before the update ${Date.now()}`;
-	await editor.fill(words);
-	await page.evaluate(() => {
-		(window as unknown as { beforeUpdate: boolean }).beforeUpdate = true;
-	});
-
-	await page.evaluate(async () => {
-		await navigator.serviceWorker.register('/service-worker.js?second-version');
-	});
-	const banner = page.getByRole('region', { name: 'Update available' });
-	await expect(banner).toBeVisible({ timeout: 30_000 });
-	await expect(banner).toContainText('A new version of Personal Education Plans is ready.');
-	await expect(page.getByRole('status').filter({ has: banner })).toBeAttached();
-	// The person keeps typing where they were; nothing reloads until they choose to.
-	await expect(editor).toBeFocused();
-	await page.waitForTimeout(1_000);
-	expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(true);
-	await expectNoAxeViolations(page);
-	await page.screenshot({ path: testInfo.outputPath('update-banner.png'), fullPage: true });
-
-	await editor.fill(`${words}, and after it`);
-	await banner.getByRole('button', { name: 'Update now' }).click();
-
-	// The new version takes over and the app restarts in it, with what was typed.
-	await expect
-		.poll(() => controllingScript(page), { timeout: 30_000 })
-		.toMatch(/\?second-version$/);
-	await expect(page.getByLabel('Summary of the PEP meeting')).toHaveValue(
-		`${words}, and after it`,
-		{
-			timeout: 15_000
-		}
-	);
-	expect(await page.evaluate(() => 'beforeUpdate' in window)).toBe(false);
-});
+	return violations;
+}
