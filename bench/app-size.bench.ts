@@ -29,7 +29,7 @@ it('measures the JavaScript of the sign-in page and the size of the precache', a
 				response.body().then((body) => ({
 					url: new URL(response.url()).pathname,
 					raw: body.length,
-					gzip: gzipSync(body).length
+					gzip: gzipSync(new Uint8Array(body)).length
 				}))
 			);
 		});
