@@ -24,8 +24,9 @@ export const init: ServerInit = async () => {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	const https = cameOverHttps(event.platform?.req, server().config);
-	if (isCrossSiteWrite(event.request, event.url))
+	if (isCrossSiteWrite(event.request, event.url)) {
 		return withSecurityHeaders(refuseCrossSite(), https);
+	}
 	event.locals.session = verifySession(
 		event.cookies.get(sessionCookieName),
 		server().sessionSecret
@@ -38,8 +39,23 @@ export const handle: Handle = async ({ event, resolve }) => {
  * files it serves itself). A page keeps the policy SvelteKit gave it, with its script's hash.
  */
 function withSecurityHeaders(response: Response, https: boolean): Response {
-	for (const [name, value] of Object.entries(securityHeaders({ https }))) {
-		if (!response.headers.has(name)) response.headers.set(name, value);
+	const missing = Object.entries(securityHeaders({ https })).filter(
+		([name]) => !response.headers.has(name)
+	);
+	const target = hasMutableHeaders(response) ? response : new Response(response.body, response);
+	for (const [name, value] of missing) target.headers.set(name, value);
+	return target;
+}
+
+/**
+ * A fetched response, or one from `Response.redirect`, has headers that cannot change. Found by
+ * setting one of the security headers itself, which every response gets anyway.
+ */
+function hasMutableHeaders(response: Response): boolean {
+	try {
+		response.headers.set('x-content-type-options', 'nosniff');
+		return true;
+	} catch {
+		return false;
 	}
-	return response;
 }
