@@ -29,7 +29,7 @@ export default defineConfig({
 	webServer: {
 		// Playwright empties test-results before it starts the server, so make the data
 		// directory here, not when this file is read.
-		command: 'mkdir -p "$PEP_DATA_DIR" && node build/index.js',
+		command: 'mkdir -p "$PEP_DATA_DIR" && node server/index.js',
 		url: origin,
 		// Never test whatever happens to be listening already (e.g. `vite preview` on 4173).
 		reuseExistingServer: false,

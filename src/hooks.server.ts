@@ -5,6 +5,7 @@ import { isCrossSiteWrite, refuseCrossSite } from '$lib/server/cross-site';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { scopeIndexOf } from '$lib/server/gateway/scope-index';
 import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
+import { cameOverHttps, securityHeaders } from '../server/security-headers.js';
 
 export const init: ServerInit = async () => {
 	// One request's stray failure must never take the service down for everyone: log it loudly.
@@ -23,10 +24,39 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	if (isCrossSiteWrite(event.request, event.url)) return refuseCrossSite();
+	const https = cameOverHttps(event.platform?.req, server().config);
+	if (isCrossSiteWrite(event.request, event.url)) {
+		return withSecurityHeaders(refuseCrossSite(), https);
+	}
 	event.locals.session = verifySession(
 		event.cookies.get(sessionCookieName),
 		server().sessionSecret
 	);
-	return resolve(event);
+	return withSecurityHeaders(await resolve(event), https);
 };
+
+/**
+ * The security headers on every response SvelteKit makes (the production server adds them to the
+ * files it serves itself). A page keeps the policy SvelteKit gave it, with its script's hash.
+ */
+function withSecurityHeaders(response: Response, https: boolean): Response {
+	const missing = Object.entries(securityHeaders({ https })).filter(
+		([name]) => !response.headers.has(name)
+	);
+	const target = hasMutableHeaders(response) ? response : new Response(response.body, response);
+	for (const [name, value] of missing) target.headers.set(name, value);
+	return target;
+}
+
+/**
+ * A fetched response, or one from `Response.redirect`, has headers that cannot change. Found by
+ * setting one of the security headers itself, which every response gets anyway.
+ */
+function hasMutableHeaders(response: Response): boolean {
+	try {
+		response.headers.set('x-content-type-options', 'nosniff');
+		return true;
+	} catch {
+		return false;
+	}
+}
