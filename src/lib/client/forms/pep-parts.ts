@@ -251,6 +251,16 @@ partSpecs.push(
 		title: 'SMART targets',
 		completable: true,
 		fields: [],
+		// The young person reads the targets written to them on their own screens, not as a part
+		// of the PEP's task list, which shows them nothing else.
+		readers: [
+			'social-worker',
+			'designated-teacher',
+			'virtual-school',
+			'personal-adviser',
+			'iro',
+			'carer'
+		],
 		statusOf: (doc, hasDraft) => {
 			if (doc?.complete === true) return 'complete';
 			const targets = doc?.targets;
