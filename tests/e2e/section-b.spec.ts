@@ -81,6 +81,12 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	const rows = page.locator('[data-add-another-item]');
 	await expect(page.getByRole('button', { name: 'Add another subject' })).toBeVisible();
 	const n = await rows.count();
+	// A row added by mistake can be removed again.
+	await page.getByRole('button', { name: 'Add another subject' }).click();
+	await expect(rows).toHaveCount(n + 1);
+	await page.getByRole('button', { name: `Remove Subject ${n + 1}`, exact: true }).click();
+	await expect(rows).toHaveCount(n);
+	await expect(page.getByRole('button', { name: 'Add another subject' })).toBeFocused();
 	await page.getByRole('button', { name: 'Add another subject' }).click();
 	await expect(page.locator(`#subjects-${n}-course`)).toBeFocused();
 	await page.locator(`#subjects-${n}-course`).fill('Computer science');
@@ -139,6 +145,17 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	await page.getByRole('link', { name: 'The PEP meeting' }).click();
 	await page.locator('#summary').fill('We talked about maths and the new computing club.');
 	await page.locator('#youngPersonAttended-0').check();
+	// Attendance below 80% demands its reasons and interventions.
+	const attendance = page.locator('#attendance-percentage');
+	const before = await attendance.inputValue();
+	await attendance.fill('72');
+	await expect(page.locator('#attendance-reasons')).toBeVisible();
+	await attendance.fill('71');
+	await page.locator('#attendance-reasons').fill('');
+	await expect(page.locator('#attendance-reasons-error')).toContainText(
+		'Attendance is 71%, below 80%: record the reasons for it.'
+	);
+	await attendance.fill(Number(before) >= 80 ? before : '96');
 	await page.getByRole('radio', { name: 'Yes, I’ve completed this part' }).check();
 	await scanBothSizes(page);
 	await saveAndReturn(page, pepUrl);
