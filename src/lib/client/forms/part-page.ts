@@ -26,6 +26,14 @@ export function templateFields(kind: DocumentKind, header: PepHeader): Record<st
 	return kind === 'pep-b' ? { term: header.term } : {};
 }
 
+/**
+ * Section B is the designated teacher's; the Virtual School writes it only for a child with no
+ * setting, whose PEP it prepares itself (Shropshire). Elsewhere the officer reads it.
+ */
+export function writesHere(role: Role, kind: DocumentKind, header: PepHeader): boolean {
+	return !(role === 'virtual-school' && kind === 'pep-b' && header.schoolId !== null);
+}
+
 export async function openPart(
 	record: LocalRecord,
 	role: Role,
@@ -39,7 +47,7 @@ export async function openPart(
 	if (!header) return { kind: 'missing' };
 	const caption = child ? childName(child) : `PEP due by ${formatLongDate(header.dueBy)}`;
 	const docId = ids.pepPart(childId, pepId, spec.part);
-	if (!mayWriteKind(role, spec.kind)) {
+	if (!mayWriteKind(role, spec.kind) || !writesHere(role, spec.kind, header)) {
 		return { kind: 'read', header, caption, values: partValues(await record.getDoc(docId), spec) };
 	}
 	const editor = new PartEditor(record, spec, docId, {
