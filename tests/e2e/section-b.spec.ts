@@ -226,6 +226,7 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	);
 	await officer.page.getByRole('link', { name: 'Subject progress' }).click();
 	await expect(officer.page.getByTestId('year-at-a-glance')).toContainText('Computer science');
+	await scanBothSizes(officer.page);
 
 	await Promise.all([teacher.context.close(), worker.context.close(), officer.context.close()]);
 });
