@@ -11,8 +11,14 @@ import type { Problem } from './problems';
 export type DraftReview = Omit<Target['reviews'][number], 'progress'> & {
 	progress?: Target['reviews'][number]['progress'];
 };
-/** A target being written; the schema says what is missing when it is saved. */
-export type DraftTarget = Omit<Target, 'reviews'> & { reviews: DraftReview[] };
+/**
+ * A target being written; the schema says what is missing when it is saved. The Pupil Premium
+ * Plus amount is the text as typed until it reads as pounds and pence, so nothing is lost.
+ */
+export type DraftTarget = Omit<Target, 'reviews' | 'ppPlusPence'> & {
+	reviews: DraftReview[];
+	ppPlusPence?: number | string;
+};
 
 export function newTarget(setOn: string): DraftTarget {
 	return {
