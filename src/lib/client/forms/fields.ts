@@ -41,20 +41,29 @@ export interface PartSpec {
 	/** Only for some PEPs (a post-16 PETP, say). */
 	appliesTo?: (pep: { kind: string }) => boolean;
 	readers?: Role[];
+	/**
+	 * For a part drawn by its own page (a table, a list, a sign-off) rather than by `PartForm`:
+	 * where it stands, read from its whole document.
+	 */
+	statusOf?: (doc: Record<string, unknown> | null, hasDraft: boolean) => PartStatus;
 }
 
-export type PartStatus = 'not-started' | 'in-progress' | 'complete';
+/** What a form needs of a part to draw and save it (the header's meeting details have no part). */
+export type FormSpec = Pick<PartSpec, 'key' | 'title' | 'description' | 'fields' | 'completable'>;
+
+export type PartStatus = 'not-started' | 'in-progress' | 'complete' | 'signed';
 
 export const partStatusNames: Record<PartStatus, string> = {
 	'not-started': 'Not started',
 	'in-progress': 'In progress',
-	complete: 'Complete'
+	complete: 'Complete',
+	signed: 'Signed'
 };
 
 /** The values of one part in a document (or in a draft laid over it). */
 export function partValues(
 	doc: Record<string, unknown> | null,
-	spec: PartSpec
+	spec: Pick<PartSpec, 'key'>
 ): Record<string, unknown> {
 	if (!doc) return {};
 	if (spec.key === '') return doc;
@@ -78,8 +87,18 @@ export function partStatus(
 	return touched || hasDraft ? 'in-progress' : 'not-started';
 }
 
+/** Where a part stands on the task list, whichever kind of page draws it. */
+export function taskStatus(
+	doc: Record<string, unknown> | null,
+	spec: PartSpec,
+	hasDraft: boolean
+): PartStatus {
+	if (spec.statusOf) return spec.statusOf(doc, hasDraft);
+	return partStatus(partValues(doc, spec), spec, hasDraft);
+}
+
 /** Where an error about `path` (as the schemas name it) belongs on the page: its field's id. */
-export function fieldIdFor(spec: PartSpec, path: string): string | null {
+export function fieldIdFor(spec: FormSpec, path: string): string | null {
 	const inPart =
 		spec.key === ''
 			? path

@@ -11,7 +11,7 @@ import {
 	type CommitResult,
 	type LocalRecord
 } from '../data/record';
-import { partValues, type PartSpec } from './fields';
+import { partValues, type FormSpec } from './fields';
 
 export class PartEditor {
 	values = $state<Record<string, unknown>>({});
@@ -26,7 +26,7 @@ export class PartEditor {
 
 	constructor(
 		private readonly record: LocalRecord,
-		private readonly spec: PartSpec,
+		private readonly spec: Pick<FormSpec, 'key'>,
 		readonly docId: string,
 		/** The new document's fields (type and stamps) when this part has never been written. */
 		private readonly template: Record<string, unknown> | null

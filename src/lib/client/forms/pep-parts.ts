@@ -5,7 +5,7 @@
  */
 import { parseId } from '$lib/domain/ids';
 import { sectionAPartTitles } from '$lib/domain/rules/sign-off';
-import type { PartSpec } from './fields';
+import type { PartSpec, PartStatus } from './fields';
 
 const applies = (values: Record<string, unknown>) => values.applicable === true;
 
@@ -191,3 +191,148 @@ export function describeField(docId: string, path: readonly (string | number)[])
 	}
 	return path.join(' › ');
 }
+
+// ---------------------------------------------------------------------------------------------
+// Section B, the SMART targets and the sign-offs. The overview and the post-16 plan are plain
+// forms; the table, the lists and the sign-offs have their own pages (routes named by slug) and
+// say where they stand from their whole document.
+// ---------------------------------------------------------------------------------------------
+
+const sectionBTitle = 'Section B: designated teacher';
+
+const record = (value: unknown): Record<string, unknown> =>
+	typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+const signedStatus = (doc: Record<string, unknown> | null): PartStatus =>
+	doc?.signOff ? 'signed' : 'not-started';
+
+partSpecs.push(
+	{
+		slug: 'progress-overview',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'progressOverview',
+		title: 'Attainment and progress overview',
+		completable: true,
+		fields: [
+			{
+				kind: 'textarea',
+				name: 'text',
+				label: 'Attainment and progress overview',
+				hint: 'Write it to the young person, for example “Jamie, you are…”: learning, behaviour, progress, strengths, concerns and the support in place. Attach an SEN support plan or EHCP when there is one.',
+				rows: 12
+			}
+		]
+	},
+	{
+		slug: 'subject-progress',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: '',
+		title: 'Subject progress',
+		completable: true,
+		fields: [],
+		statusOf: (doc, hasDraft) => {
+			if (doc?.subjectsComplete === true) return 'complete';
+			const subjects = doc?.subjects;
+			return hasDraft || (Array.isArray(subjects) && subjects.length > 0)
+				? 'in-progress'
+				: 'not-started';
+		}
+	},
+	{
+		slug: 'targets',
+		section: sectionBTitle,
+		part: 'targets',
+		kind: 'pep-targets',
+		key: '',
+		title: 'SMART targets',
+		completable: true,
+		fields: [],
+		// The young person reads the targets written to them on their own screens, not as a part
+		// of the PEP's task list, which shows them nothing else.
+		readers: [
+			'social-worker',
+			'designated-teacher',
+			'virtual-school',
+			'personal-adviser',
+			'iro',
+			'carer'
+		],
+		statusOf: (doc, hasDraft) => {
+			if (doc?.complete === true) return 'complete';
+			const targets = doc?.targets;
+			return hasDraft || (Array.isArray(targets) && targets.length > 0)
+				? 'in-progress'
+				: 'not-started';
+		}
+	},
+	{
+		slug: 'meeting-page',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'meetingPage',
+		title: 'The PEP meeting',
+		completable: true,
+		fields: [],
+		statusOf: (doc, hasDraft) => {
+			const page = record(doc?.meetingPage);
+			if (page.complete === true) return 'complete';
+			const touched =
+				(typeof page.summary === 'string' && page.summary.trim() !== '') ||
+				page.youngPersonAttended !== undefined;
+			return hasDraft || touched ? 'in-progress' : 'not-started';
+		}
+	},
+	{
+		slug: 'post-16-plan',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'postSixteenPlan',
+		title: 'Post-16 plan',
+		description: 'What the young person hopes to do next, and how they are supported to get there.',
+		completable: true,
+		appliesTo: (pep) => pep.kind === 'post-16',
+		fields: [
+			{ kind: 'textarea', name: 'aspirations', label: 'What are their aspirations?' },
+			{ kind: 'textarea', name: 'support', label: 'How are they supported towards them?' },
+			{
+				kind: 'radios',
+				name: 'entryRequirementsMet',
+				label: 'Are they on course to meet the entry requirements?',
+				options: [
+					{ value: 'yes', label: 'Yes' },
+					{ value: 'no', label: 'No' },
+					{ value: 'not-known', label: 'Not known yet' }
+				]
+			},
+			{ kind: 'textarea', name: 'nextSteps', label: 'Next steps' }
+		]
+	},
+	{
+		slug: 'designated-teacher-sign-off',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'signOff',
+		title: 'Designated teacher sign-off',
+		completable: false,
+		fields: [],
+		statusOf: signedStatus
+	},
+	{
+		slug: 'social-worker-sign-off',
+		section: 'Section A: social worker',
+		part: 'a',
+		kind: 'pep-a',
+		key: 'signOff',
+		title: 'Social worker sign-off',
+		completable: false,
+		fields: [],
+		statusOf: signedStatus
+	}
+);
