@@ -64,16 +64,16 @@ async function underServiceWorker(page: Page) {
 }
 
 /**
- * From the home page to the summary of the first PEP meeting, as the designated teacher: no other
+ * From the home page to the progress overview of the first PEP, as the designated teacher: no other
  * test writes there, so tests running at the same time do not change it under this one.
  */
 async function openMeetingSummary(page: Page) {
 	const child = page.getByTestId('children').getByRole('link').first();
 	await expect(child).toBeVisible({ timeout: 60_000 });
 	await child.click();
-	await page.getByTestId('peps').getByRole('link').first().click();
-	await page.getByRole('link', { name: 'Change summary of the PEP meeting' }).click();
-	const editor = page.getByLabel('Summary of the PEP meeting');
+	await page.getByTestId('pep-year').getByRole('link').first().click();
+	await page.getByRole('link', { name: 'Attainment and progress overview' }).click();
+	const editor = page.getByLabel('Attainment and progress overview');
 	await expect(editor).toBeEnabled();
 	return editor;
 }
