@@ -24,7 +24,19 @@ for (const viewport of [
 		await signIn(page, 'designated-teacher@example.org');
 		const rows = page.getByTestId('children').locator('tbody tr');
 		await expect(rows.first()).toBeVisible();
-		const total = await rows.count();
+		// The table redraws a moment after the last documents land: wait until it stops growing.
+		let total = -1;
+		await expect
+			.poll(
+				async () => {
+					const now = await rows.count();
+					const settled = now === total;
+					total = now;
+					return settled;
+				},
+				{ timeout: 30_000, intervals: [1_500] }
+			)
+			.toBe(true);
 		await expect(page.getByTestId('children-count')).toHaveText(`${total} children`);
 		await expectNoAxeViolations(page);
 

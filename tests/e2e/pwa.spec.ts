@@ -278,7 +278,7 @@ test.describe('a new version deployed while the app is open', () => {
 		await expect
 			.poll(() => restartState(page), { timeout: 60_000 })
 			.toMatchObject({ restarted: true });
-		await expect(page.getByLabel('Summary of the PEP meeting')).toHaveValue(
+		await expect(page.getByLabel('Attainment and progress overview')).toHaveValue(
 			`${words}, and after it`,
 			{ timeout: 15_000 }
 		);
