@@ -20,6 +20,12 @@ export default defineConfig({
 	retries: isCI ? 1 : 0,
 	workers: Math.min(2, availableParallelism()),
 	reporter: [['list'], ['html', { open: 'never' }]],
+	// The two-device conflict test times three syncs against each other; it runs on its own,
+	// after the rest, so that other tests' load on a small machine does not change its timing.
+	projects: [
+		{ name: 'app', testIgnore: /conflict\.spec\.ts$/ },
+		{ name: 'two devices', testMatch: /conflict\.spec\.ts$/, dependencies: ['app'] }
+	],
 	use: {
 		baseURL: origin,
 		trace: 'retain-on-failure',
@@ -29,7 +35,7 @@ export default defineConfig({
 	webServer: {
 		// Playwright empties test-results before it starts the server, so make the data
 		// directory here, not when this file is read.
-		command: 'mkdir -p "$PEP_DATA_DIR" && node build/index.js',
+		command: 'mkdir -p "$PEP_DATA_DIR" && node server/index.js',
 		url: origin,
 		// Never test whatever happens to be listening already (e.g. `vite preview` on 4173).
 		reuseExistingServer: false,

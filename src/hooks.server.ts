@@ -3,10 +3,11 @@ import { sessionCookieName, verifySession } from '$lib/server/auth/session-cooki
 import { server, startContext } from '$lib/server/context';
 import { isCrossSiteWrite, refuseCrossSite } from '$lib/server/cross-site';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
-import { ensureDesign } from '$lib/server/gateway/design';
+import { scopeIndexOf } from '$lib/server/gateway/scope-index';
 import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
 import { isRevoked } from '$lib/server/devices/registry';
 import { json } from '@sveltejs/kit';
+import { cameOverHttps, securityHeaders } from '../server/security-headers.js';
 
 /** The cookie the app sets with its device id (see `src/lib/client/security/device-id.ts`). */
 const deviceCookieName = 'pep-device';
@@ -16,7 +17,8 @@ export const init: ServerInit = async () => {
 	process.on('unhandledRejection', (reason) => console.error('Unhandled rejection:', reason));
 
 	const { config, db } = startContext();
-	await ensureDesign(db.record);
+	// Read the whole record once now, so the first person to sign in does not wait for it.
+	await scopeIndexOf(db.record);
 	console.log(`Personal Education Plans: records in ${db.description}.`);
 	const admin = await bootstrapAdmin(db, config);
 	if (admin) console.log(`Created the administrator account ${admin}.`);
@@ -27,7 +29,10 @@ export const init: ServerInit = async () => {
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
-	if (isCrossSiteWrite(event.request, event.url)) return refuseCrossSite();
+	const https = cameOverHttps(event.platform?.req, server().config);
+	if (isCrossSiteWrite(event.request, event.url)) {
+		return withSecurityHeaders(refuseCrossSite(), https);
+	}
 	// A revoked device is refused everything it asks of the API and the gateway, in words its
 	// app recognises, so that it removes its data. (The admin API is for administrators' own
 	// machines and scripts, which send no device id.)
@@ -38,9 +43,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 		(path.startsWith('/db/') || (path.startsWith('/api/') && !path.startsWith('/api/admin/'))) &&
 		(await isRevoked(server().db.users, device))
 	) {
-		return json(
-			{ error: 'device-revoked', message: 'An administrator has revoked this device.' },
-			{ status: 410 }
+		return withSecurityHeaders(
+			json(
+				{ error: 'device-revoked', message: 'An administrator has revoked this device.' },
+				{ status: 410 }
+			),
+			https
 		);
 	}
 	event.locals.session = verifySession(
@@ -56,5 +64,31 @@ export const handle: Handle = async ({ event, resolve }) => {
 	) {
 		response.headers.set('cache-control', 'no-store');
 	}
-	return response;
+	return withSecurityHeaders(response, https);
 };
+
+/**
+ * The security headers on every response SvelteKit makes (the production server adds them to the
+ * files it serves itself). A page keeps the policy SvelteKit gave it, with its script's hash.
+ */
+function withSecurityHeaders(response: Response, https: boolean): Response {
+	const missing = Object.entries(securityHeaders({ https })).filter(
+		([name]) => !response.headers.has(name)
+	);
+	const target = hasMutableHeaders(response) ? response : new Response(response.body, response);
+	for (const [name, value] of missing) target.headers.set(name, value);
+	return target;
+}
+
+/**
+ * A fetched response, or one from `Response.redirect`, has headers that cannot change. Found by
+ * setting one of the security headers itself, which every response gets anyway.
+ */
+function hasMutableHeaders(response: Response): boolean {
+	try {
+		response.headers.set('x-content-type-options', 'nosniff');
+		return true;
+	} catch {
+		return false;
+	}
+}

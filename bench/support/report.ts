@@ -12,13 +12,23 @@ export const root = fileURLToPath(new URL('../..', import.meta.url));
 export const reportPath = join(root, 'BENCHMARKS.md');
 
 /** The sections in the order the page shows them. */
-const sections = ['initial-sync', 'live-sync', 'load', 'encryption'];
+const sections = [
+	'initial-sync',
+	'live-sync',
+	'load',
+	'keystroke',
+	'screens',
+	'app-size',
+	'cold-start',
+	'encryption'
+];
 
 const preamble = `# Benchmarks
 
 Measurements of the data spine: how long a device takes to replicate its caseload through the
 replication gateway (\`/db/pep\`), how quickly a live edit reaches another device, and how one
-server process holds up under many devices at once. They are figures, not tests: nothing fails on
+server process holds up under many devices at once; and of the app on the device: how quickly a
+keystroke is safe on disk, how much the app downloads, and how quickly it starts with no network. They are figures, not tests: nothing fails on
 a timing. Each section says when and on what machine it was measured, and compares against a
 baseline measured in the same run wherever there is one.
 

@@ -13,7 +13,6 @@ import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
 import type { Assignment, User } from '$lib/domain/schemas/users';
 import { createAccount } from '$lib/server/auth/accounts';
-import { ensureDesign } from '$lib/server/gateway/design';
 import { openDatabases } from '$lib/server/store/databases';
 import {
 	freePort,
@@ -67,7 +66,6 @@ export async function seedDataDir(seed: Seed): Promise<string> {
 			const failed = results.filter((r) => 'error' in r && r.error);
 			if (failed.length > 0) throw new Error(`Seeding failed: ${JSON.stringify(failed[0])}`);
 		}
-		await ensureDesign(db.record);
 	} finally {
 		await db.record.close();
 		await db.users.close();

@@ -46,10 +46,10 @@ test('nothing about a child can be read from the browser’s files on disk', asy
 		const drafted = `Drafted marmalade sandwich ${Date.now()}`;
 		// The last child: other browser tests edit the first one's PEP.
 		await children.last().click();
-		await page.getByTestId('peps').getByRole('link').first().click();
+		await page.getByTestId('pep-year').getByRole('link').first().click();
 		await expect(page).toHaveURL(/\/peps\/[^/]+$/);
 		const pepUrl = page.url();
-		await page.getByRole('link', { name: 'Change social worker information' }).click();
+		await page.getByRole('link', { name: 'Social worker information' }).click();
 		const editor = page.getByLabel('Social worker information');
 		await expect(editor).toBeEnabled();
 		await editor.fill(committed);
@@ -58,7 +58,7 @@ test('nothing about a child can be read from the browser’s files on disk', asy
 		await page.getByRole('link', { name: 'Back to the PEP' }).click();
 		await expect(page).toHaveURL(pepUrl);
 		// Then more, left as a draft: the browser is closed before it is committed.
-		await page.getByRole('link', { name: 'Change social worker information' }).click();
+		await page.getByRole('link', { name: 'Social worker information' }).click();
 		await expect(editor).toBeEnabled();
 		await editor.fill(drafted);
 		await expect(page.getByText('Saved on this device.')).toBeVisible();

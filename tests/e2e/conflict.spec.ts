@@ -16,9 +16,10 @@ test('the same field changed on two devices offline is shown with both values, a
 	test.setTimeout(240_000);
 	const tablet = await device(browser);
 	const laptop = await device(browser);
-	await tablet.page.getByTestId('children').getByRole('link').first().click();
-	await tablet.page.getByTestId('peps').getByRole('link').first().click();
-	await tablet.page.getByRole('link', { name: 'Change social worker information' }).click();
+	// A child of its own: the other browser tests edit and withdraw others of this caseload.
+	await tablet.page.getByTestId('children').getByRole('link').nth(1).click();
+	await tablet.page.getByTestId('pep-year').getByRole('link').first().click();
+	await tablet.page.getByRole('link', { name: 'Social worker information' }).click();
 	const editorUrl = tablet.page.url();
 	await visit(laptop.page, editorUrl);
 

@@ -35,8 +35,8 @@ async function enterPasscode(page: Page, code: string) {
 async function openFirstPep(page: Page) {
 	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 150_000 });
 	await page.getByTestId('children').getByRole('link').last().click();
-	await page.getByTestId('peps').getByRole('link').first().click();
-	await page.getByRole('link', { name: 'Change social worker information' }).click();
+	await page.getByTestId('pep-year').getByRole('link').first().click();
+	await page.getByRole('link', { name: 'Social worker information' }).click();
 	const editor = page.getByLabel('Social worker information');
 	await expect(editor).toBeEnabled();
 	return editor;

@@ -20,8 +20,29 @@ export function registerServiceWorker(): ServiceWorkerControl | null {
 	workbox.addEventListener('waiting', () => listeners.forEach((l) => l()));
 	workbox.addEventListener('controlling', () => window.location.reload());
 	void workbox.register();
+	lookForUpdates(() => workbox.update());
 	return {
 		onUpdateWaiting: (listener) => listeners.push(listener),
 		applyUpdate: () => workbox.messageSkipWaiting()
 	};
+}
+
+/** How often an app left open looks for a new version. */
+const updateCheckMs = 60 * 60 * 1000;
+
+/**
+ * The browser looks for a new service worker when a page is opened, but this app is one page that
+ * can stay open for days on a tablet. So look again whenever the connection comes back or the app
+ * comes back into view, and every hour.
+ */
+function lookForUpdates(update: () => Promise<unknown>) {
+	const check = () => {
+		// Offline, or the server is unreachable: the next chance will do.
+		if (navigator.onLine) update().catch(() => undefined);
+	};
+	window.addEventListener('online', check);
+	document.addEventListener('visibilitychange', () => {
+		if (document.visibilityState === 'visible') check();
+	});
+	setInterval(check, updateCheckMs);
 }

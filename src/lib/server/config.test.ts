@@ -17,5 +17,8 @@ describe('server settings', () => {
 		);
 		expect(() => loadConfig({ PEP_DEMO: 'yes' })).toThrow(/PEP_DEMO/);
 		expect(() => loadConfig({ PEP_SESSION_HOURS: 'forever' })).toThrow(/PEP_SESSION_HOURS/);
+		expect(() => loadConfig({ PROTOCOL_HEADER: 'X-Forwarded-Proto: https' })).toThrow(
+			/PROTOCOL_HEADER: must be a header name/
+		);
 	});
 });

@@ -21,6 +21,14 @@ const settings = z.object({
 		.string()
 		.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be 4–64 letters, digits, dashes or underscores')
 		.optional(),
+	/**
+	 * The header in which the proxy in front says how the browser reached it (e.g.
+	 * `x-forwarded-proto`), as adapter-node reads it. HSTS is sent only when it says https.
+	 */
+	PROTOCOL_HEADER: z
+		.string()
+		.regex(/^[A-Za-z0-9-]+$/, 'must be a header name, such as x-forwarded-proto')
+		.optional(),
 	/** How long a session lasts, in hours. */
 	PEP_SESSION_HOURS: z.coerce
 		.number()

@@ -2,7 +2,7 @@
  * Signing in as a person does on a device: the password online, then the device's passcode
  * (created the first time, entered after that).
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 
 export const demoPassword = 'demo-password-2026';
 export const passcode = 'kettle-2026';
@@ -45,4 +45,34 @@ export async function unlock(page: Page, code = passcode): Promise<void> {
 export async function visit(page: Page, url: string, code = passcode): Promise<void> {
 	await page.goto(url);
 	await unlock(page, code);
+}
+
+/** Reloads the page: the app starts locked again, so unlock it. */
+export async function reloadAndUnlock(page: Page, code = passcode): Promise<void> {
+	await page.reload();
+	await unlock(page, code);
+}
+
+/** Waits for a first sync, which brings all this person may see: slow on a busy machine. */
+export async function untilUpToDate(page: Page, timeout = 240_000): Promise<void> {
+	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout });
+}
+
+export const tablet = { width: 1024, height: 768 };
+export const phone = { width: 360, height: 740 };
+
+/**
+ * A browser context of its own for one person, signed in and unlocked, with their first sync
+ * finished.
+ */
+export async function signedInPage(
+	browser: Browser,
+	email: string,
+	viewport: { width: number; height: number } = tablet
+): Promise<{ context: BrowserContext; page: Page }> {
+	const context = await browser.newContext({ viewport });
+	const page = await context.newPage();
+	await signIn(page, email);
+	await untilUpToDate(page);
+	return { context, page };
 }

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import PouchDB from 'pouchdb';
 import { inject } from 'vitest';
@@ -34,7 +34,7 @@ export interface ServerOptions {
 	dataDir?: string;
 }
 
-/** Starts `node build/index.js` and resolves once it answers. */
+/** Starts the production server (`node server/index.js`) and resolves once it answers. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
 	const entry = productionBuild();
 	return await onFreePort((port) => launchServer(entry, port, options));
@@ -175,7 +175,7 @@ export function freePort(): Promise<number> {
 	});
 }
 
-/** The run's copy of the build (see global-setup.ts), or the build itself outside such a run. */
+/** The run's copy of the server and build (see global-setup.ts), or the project's own outside such a run. */
 function productionBuild(): string {
 	let copy: string | undefined;
 	try {
@@ -183,8 +183,8 @@ function productionBuild(): string {
 	} catch {
 		// Not inside a vitest run with the global setup.
 	}
-	const entry = copy ?? join(root, 'build', 'index.js');
-	if (!existsSync(entry)) {
+	const entry = copy ?? join(root, 'server', 'index.js');
+	if (!existsSync(join(dirname(entry), '..', 'build', 'handler.js'))) {
 		throw new Error('There is no production build: run `npm run build` before these tests.');
 	}
 	return entry;
@@ -194,7 +194,11 @@ function productionBuild(): string {
 function inheritedEnv(): NodeJS.ProcessEnv {
 	const env = { ...process.env };
 	for (const name of Object.keys(env)) {
-		if (/^(PEP_|COUCHDB_URL$|ORIGIN$|PORT$|HOST$|ADDRESS_HEADER$|BODY_SIZE_LIMIT$)/.test(name)) {
+		if (
+			/^(PEP_|COUCHDB_URL$|ORIGIN$|PORT$|HOST$|ADDRESS_HEADER$|PROTOCOL_HEADER$|BODY_SIZE_LIMIT$)/.test(
+				name
+			)
+		) {
 			delete env[name];
 		}
 	}

@@ -1,6 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { resolveConflicts, settleConflict, type ResolverContext } from './conflicts';
+import {
+	resolveConflicts,
+	resolveConflictsSince,
+	settleConflict,
+	type ResolverContext
+} from './conflicts';
 import { freshDrafts, memoryDatabase, sectionBDocument } from './testing';
 
 type Doc = Record<string, unknown> & { _id: string; _rev: string };
@@ -124,5 +129,21 @@ describe('resolving conflicts after sync', () => {
 			expect(conflict.ours).toBeUndefined();
 			expect(conflict.theirs).toMatchObject({ course: expect.any(String) });
 		}
+	});
+
+	it('finds, after an interrupted run, the conflicts among what changed since the last check only', async () => {
+		const { server, a, b, id } = await twoDevices();
+		await edit(a, id, (d) => ({ ...d, progressOverview: { complete: false, text: 'Laptop' } }), '2025-01-07T09:00:00.000Z');
+		await edit(b, id, (d) => ({ ...d, progressOverview: { complete: false, text: 'Tablet' } }), '2025-01-07T09:05:00.000Z');
+		await a.db.replicate.to(server);
+		// The tablet receives the laptop's edit, and the app stops before merging it.
+		await b.db.replicate.from(server);
+		expect((await b.db.get(id, { conflicts: true }))._conflicts).toHaveLength(1);
+
+		const first = await resolveConflictsSince(b, 0);
+		expect(first.merged).toEqual([id]);
+		expect((await b.db.get(id, { conflicts: true }))._conflicts ?? []).toEqual([]);
+		const again = await resolveConflictsSince(b, first.checkedTo);
+		expect(again.merged).toEqual([]);
 	});
 });

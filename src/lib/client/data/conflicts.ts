@@ -72,13 +72,20 @@ async function conflictedAmong(db: PouchDB.Database, ids: Iterable<string>): Pro
 	);
 }
 
-/** Resolves every conflicted document on the device (at start-up, after an interrupted run). */
-export async function resolveAllConflicts(context: ResolverContext): Promise<string[]> {
-	const all = await context.db.allDocs({ conflicts: true, include_docs: true });
-	const conflicted = all.rows
-		.filter((row) => (row.doc as { _conflicts?: string[] } | undefined)?._conflicts?.length)
-		.map((row) => row.id);
-	return resolveConflicts(context, conflicted);
+/**
+ * Resolves conflicts among the documents changed since `since` (a local sequence), e.g. those a
+ * run that was interrupted pulled but had not yet merged. Reads the changes feed without the
+ * documents: a document with more than one leaf is listed with each, so only those are opened.
+ * Returns the ids merged and the sequence checked up to.
+ */
+export async function resolveConflictsSince(
+	context: ResolverContext,
+	since: number
+): Promise<{ merged: string[]; checkedTo: number }> {
+	const changes = await context.db.changes({ since, style: 'all_docs' });
+	const candidates = changes.results.filter((row) => row.changes.length > 1).map((row) => row.id);
+	const merged = await resolveConflicts(context, candidates);
+	return { merged, checkedTo: Number(changes.last_seq) || since };
 }
 
 async function resolveDocument(context: ResolverContext, id: string): Promise<boolean> {

@@ -18,6 +18,8 @@ const stateDocId = '_local/pep-sync-state';
 interface SavedState {
 	pushedSeq: number;
 	lastSyncedAt: string | null;
+	/** Every document changed up to this local sequence has been checked for conflicts. */
+	conflictsCheckedSeq?: number;
 }
 
 export const systemClock = (): Date => new Date();
@@ -25,6 +27,7 @@ export const systemClock = (): Date => new Date();
 export class PendingChanges {
 	#pushedSeq = 0;
 	#lastSyncedAt: Date | null = null;
+	#conflictsCheckedSeq = 0;
 	/** Revisions written by the pull, by document, with the note number they were seen at. */
 	#pulled = new Map<string, { revs: Set<string>; noted: number }>();
 	#notes = 0;
@@ -35,11 +38,20 @@ export class PendingChanges {
 		return this.#lastSyncedAt;
 	}
 
+	get conflictsCheckedSeq(): number {
+		return this.#conflictsCheckedSeq;
+	}
+
+	noteConflictsChecked(seq: number): void {
+		this.#conflictsCheckedSeq = Math.max(this.#conflictsCheckedSeq, seq);
+	}
+
 	async load(): Promise<void> {
 		try {
 			const saved = await this.db.get<SavedState>(stateDocId);
 			this.#pushedSeq = Math.max(this.#pushedSeq, saved.pushedSeq);
 			if (saved.lastSyncedAt) this.#lastSyncedAt = new Date(saved.lastSyncedAt);
+			this.#conflictsCheckedSeq = Math.max(this.#conflictsCheckedSeq, saved.conflictsCheckedSeq ?? 0);
 		} catch (error) {
 			if (!isNotFound(error)) throw error;
 		}
@@ -88,7 +100,8 @@ export class PendingChanges {
 	async save(): Promise<void> {
 		const state: SavedState = {
 			pushedSeq: this.#pushedSeq,
-			lastSyncedAt: this.#lastSyncedAt?.toISOString() ?? null
+			lastSyncedAt: this.#lastSyncedAt?.toISOString() ?? null,
+			conflictsCheckedSeq: this.#conflictsCheckedSeq
 		};
 		let rev: string | undefined;
 		try {

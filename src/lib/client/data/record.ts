@@ -119,6 +119,30 @@ export class LocalRecord {
 		throw new Error(`${docId} kept changing while it was being saved. Try again.`);
 	}
 
+	/**
+	 * Writes a new document (a PEP started, say), stamped as this person's, after the same checks
+	 * the server makes. Refused, with each error naming its field, if it does not pass them or
+	 * if a document with that id is already here.
+	 */
+	async create(doc: Record<string, unknown> & { _id: string }): Promise<CommitResult> {
+		const candidate = { ...doc, updated: { by: this.userId, at: this.clock().toISOString() } };
+		const parsed = parseDocument(candidate);
+		if (!parsed.ok) return { status: 'invalid', errors: parsed.errors };
+		try {
+			const { rev } = await this.db.put({ ...(parsed.doc as Record<string, unknown>), _id: doc._id });
+			return { status: 'committed', rev, conflicts: 0 };
+		} catch (error) {
+			if (isConflict(error)) {
+				return {
+					status: 'invalid',
+					errors: [{ field: '(document)', message: 'This already exists on this device.' }]
+				};
+			}
+			reportIfQuotaExceeded(error);
+			throw error;
+		}
+	}
+
 	/** Commits every draft this person has on this device: before a sync, and at sign-off. */
 	async commitAllDrafts(): Promise<CommitResult[]> {
 		const mine = await this.drafts.listDrafts({ userId: this.userId });

@@ -11,7 +11,7 @@
  * `pendingCount` is worked out in `pending.ts`.
  */
 import type { Refusal } from './drafts';
-import { resolveAllConflicts, resolveConflicts, type ResolverContext } from './conflicts';
+import { resolveConflicts, resolveConflictsSince, type ResolverContext } from './conflicts';
 import { PendingChanges, systemClock } from './pending';
 import { browserRemotePouch } from './pouch';
 import type { LocalRecord } from './record';
@@ -167,8 +167,9 @@ export class SyncManager {
 				.on('change', () => this.#schedulePendingCount())
 				.on('error', (error) => this.#handleDeviceError(error));
 			await this.#countPending();
-			// Conflicts left by a run that was interrupted before it could merge them.
-			await this.#enqueue(() => resolveAllConflicts(this.#resolver));
+			// Conflicts left by a run that was interrupted before it could merge them: only what
+			// changed since the last check is looked at, not the whole record.
+			await this.#enqueue(() => this.#checkConflictsSinceLastRun());
 		} catch (error) {
 			this.#handleDeviceError(error);
 		}
@@ -280,7 +281,12 @@ export class SyncManager {
 		this.#pending.noteSynced(this.#clock());
 		this.#lastSyncedAt = this.#pending.lastSyncedAt;
 		this.#setState('up-to-date');
-		void this.#enqueue(() => this.#pending.save());
+		// Caught up, with every batch pulled already queued for merging: once those merges are
+		// done, everything up to here has been checked for conflicts.
+		void this.#enqueue(async () => {
+			this.#pending.noteConflictsChecked(Number((await this.#record.db.info()).update_seq) || 0);
+			await this.#pending.save();
+		});
 	}
 
 	#onFailure(direction: 'push' | 'pull', error: unknown): void {
@@ -324,6 +330,11 @@ export class SyncManager {
 			at: this.#clock().toISOString()
 		});
 		this.#refusals = await this.#record.drafts.listRefusals();
+	}
+
+	async #checkConflictsSinceLastRun(): Promise<void> {
+		const { checkedTo } = await resolveConflictsSince(this.#resolver, this.#pending.conflictsCheckedSeq);
+		this.#pending.noteConflictsChecked(checkedTo);
 	}
 
 	#schedulePendingCount(): void {

@@ -46,7 +46,7 @@ async function edit(record: LocalRecord, id: string, change: (doc: Doc) => Doc) 
 }
 
 const upToDate = async (sync: SyncManager) => {
-	await expect.poll(() => sync.state).toBe('up-to-date');
+	await expect.poll(() => sync.state, { timeout: 30_000 }).toBe('up-to-date');
 	await sync.settled();
 };
 
@@ -95,7 +95,7 @@ describe('the sync manager', () => {
 		}, 2);
 		goOnline();
 		await upToDate(sync);
-		await expect.poll(() => arrivedWhenUpToDate).toBeGreaterThanOrEqual(0);
+		await expect.poll(() => arrivedWhenUpToDate, { timeout: 10_000 }).toBeGreaterThanOrEqual(0);
 		clearInterval(watching);
 		expect(arrivedWhenUpToDate).toBe(600);
 	});

@@ -29,6 +29,8 @@ import {
 export interface Deadline {
 	readonly due: IsoDate;
 	readonly rule: string;
+	/** The same rule told once the date has passed: "… was due by …". */
+	readonly overdueRule: string;
 }
 
 /** What the rules need to know about the authority; leave either out for the defaults. */
@@ -133,11 +135,13 @@ export function post16PanelDeadline(meeting: IsoDate, settings: DeadlineSettings
  */
 export function nextReviewDeadline(meeting: IsoDate, settings: DeadlineSettings = {}): Deadline {
 	const next = nextTermAfter(meeting, settings.termDates);
+	const because =
+		`the end of the ${termLabel(next)}: ` +
+		`PEPs are reviewed every term and the last was on ${formatLongDate(meeting)}.`;
 	return {
 		due: next.end,
-		rule:
-			`The next PEP is due by ${formatLongDate(next.end)}, the end of the ${termLabel(next)}: ` +
-			`PEPs are reviewed every term and the last was on ${formatLongDate(meeting)}.`
+		rule: `The next PEP is due by ${formatLongDate(next.end)}, ${because}`,
+		overdueRule: `The next PEP was due by ${formatLongDate(next.end)}, ${because}`
 	};
 }
 
@@ -231,13 +235,14 @@ export function ehcpAnnualReviewDeadline(
 		.filter((pep) => pep > lastReview && pep >= term.start && pep <= due)
 		.sort();
 	const planned = inTime.at(-1);
-	const dueText =
-		`The EHCP annual review is due by ${formatLongDate(due)}, ` +
-		`${plural(months, 'month')} after the last review on ${formatLongDate(lastReview)}.`;
+	const because = `${plural(months, 'month')} after the last review on ${formatLongDate(lastReview)}.`;
+	const dueText = `The EHCP annual review is due by ${formatLongDate(due)}, ${because}`;
+	const overdueRule = `The EHCP annual review was due by ${formatLongDate(due)}, ${because}`;
 	if (planned !== undefined) {
 		return {
 			due,
 			rule: `${dueText} Hold it with the PEP on ${formatLongDate(planned)}, in the ${term.name} term.`,
+			overdueRule,
 			alignWith: planned,
 			alignWithPlannedPep: true
 		};
@@ -247,6 +252,7 @@ export function ehcpAnnualReviewDeadline(
 		rule:
 			`${dueText} No PEP is planned in the ${term.name} term before then: arrange one for ` +
 			`a school day no later than ${formatLongDate(lastSchoolDay)} and hold the review with it.`,
+		overdueRule,
 		alignWith: lastSchoolDay,
 		alignWithPlannedPep: false
 	};
@@ -261,9 +267,11 @@ function spanDeadline(
 ): Deadline {
 	const due = addDays(eventDate, span, settings.termDates);
 	const when = span.days === 0 ? 'the same day as' : `${describeSpan(span)} after`;
+	const because = `${when} ${event} on ${formatLongDate(eventDate)}.`;
 	return {
 		due,
-		rule: `${what} is due by ${formatLongDate(due)}, ${when} ${event} on ${formatLongDate(eventDate)}.`
+		rule: `${what} is due by ${formatLongDate(due)}, ${because}`,
+		overdueRule: `${what} was due by ${formatLongDate(due)}, ${because}`
 	};
 }
 

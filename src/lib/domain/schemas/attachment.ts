@@ -18,6 +18,7 @@ export const attachmentKinds = [
 	'other'
 ] as const;
 export const attachmentKind = z.enum(attachmentKinds);
+export type AttachmentKind = z.infer<typeof attachmentKind>;
 
 /** 10 MB: a phone photo or a scanned report, not a video. */
 export const maxAttachmentBytes = 10 * 1024 * 1024;

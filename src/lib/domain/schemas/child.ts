@@ -79,6 +79,7 @@ export const placementType = z.enum([
 	'placed-for-adoption',
 	'other'
 ]);
+export type PlacementType = z.infer<typeof placementType>;
 
 export const placement = z.strictObject({
 	type: placementType,

@@ -37,6 +37,12 @@ export const voice = z.strictObject({
 		)
 		.default({}),
 	preferToTalkAtMeeting: z.boolean().default(false),
+	/** The questions they would rather talk about at the meeting than write about. */
+	talkAtMeeting: z
+		.array(z.enum(voiceQuestions))
+		.max(voiceQuestions.length)
+		.refine((list) => new Set(list).size === list.length, 'must not list a question twice')
+		.default([]),
 	/** Who helped, if anyone (often the designated teacher). */
 	supportedBy: shortText.optional(),
 	completedAt: isoDateTime.optional()

@@ -8,13 +8,33 @@ import {
 	timingSafeEqual,
 	type ScryptOptions
 } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 
-const scrypt = (password: string, salt: Uint8Array, keylen: number, options: ScryptOptions) =>
-	new Promise<Uint8Array>((resolve, reject) =>
-		scryptCallback(password, salt, keylen, options, (error, key) =>
-			error ? reject(error) : resolve(new Uint8Array(key))
-		)
-	);
+/**
+ * Hashes at once, at most: one per core. Each scrypt hash holds 64 MiB while it runs, and Node's
+ * thread pool would otherwise run four; more than the cores can compute adds memory (a burst of
+ * sign-ins at the start of a school day) without finishing any sooner.
+ */
+const maxConcurrentHashes = Math.max(1, Math.min(4, availableParallelism()));
+let running = 0;
+const waiting: (() => void)[] = [];
+
+async function scrypt(password: string, salt: Uint8Array, keylen: number, options: ScryptOptions) {
+	// A finishing hash hands its place straight to the next in line.
+	if (running < maxConcurrentHashes) running++;
+	else await new Promise<void>((go) => waiting.push(go));
+	try {
+		return await new Promise<Uint8Array>((resolve, reject) =>
+			scryptCallback(password, salt, keylen, options, (error, key) =>
+				error ? reject(error) : resolve(new Uint8Array(key))
+			)
+		);
+	} finally {
+		const next = waiting.shift();
+		if (next) next();
+		else running--;
+	}
+}
 
 /** About 64 MiB and ~100 ms per hash on a small server: slow for an attacker, fine for a sign-in. */
 const defaults = { N: 2 ** 16, r: 8, p: 1 };

@@ -12,6 +12,7 @@ import { assignment as assignmentSchema } from '$lib/domain/schemas/users';
 import type { Role } from '$lib/domain/schemas/users';
 import type { Session } from '../auth/session-cookie';
 import { isNotFound } from '../store/databases';
+import { scopeIndexOf } from './scope-index';
 
 export interface Access {
 	userId: string;
@@ -31,18 +32,12 @@ export async function resolveAccess(
 	const assignment = await readAssignment(record, session.userId);
 	const childIds = new Set(assignment?.childIds ?? []);
 	const scopes = [
-		...(assignment?.schoolIds ?? []).map((id) => ['school', id]),
-		...(assignment?.authorityIds ?? []).map((id) => ['authority', id])
+		...(assignment?.schoolIds ?? []).map((id): ['school', string] => ['school', id]),
+		...(assignment?.authorityIds ?? []).map((id): ['authority', string] => ['authority', id])
 	];
-	if (scopes.length > 0) {
-		const byScope = await record.query('gateway/children_by_scope', { keys: scopes });
-		for (const row of byScope.rows) childIds.add(row.id.slice('child:'.length));
-	}
-	const sharedPepIds = new Set<string>();
-	if (session.role === 'carer' && childIds.size > 0) {
-		const shared = await record.query('gateway/shared_peps', { keys: [...childIds] });
-		for (const row of shared.rows) sharedPepIds.add(row.value as string);
-	}
+	const index = await scopeIndexOf(record);
+	for (const childId of index.childrenIn(scopes)) childIds.add(childId);
+	const sharedPepIds = session.role === 'carer' ? index.sharedPeps(childIds) : new Set<string>();
 	const fingerprint = createHash('sha256')
 		.update(JSON.stringify([session.role, [...childIds].sort(), [...sharedPepIds].sort()]))
 		.digest('base64url')

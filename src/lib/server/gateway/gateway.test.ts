@@ -9,7 +9,6 @@ import type { Role } from '$lib/domain/schemas/users';
 import { tempDatabases } from '../testing/temp-databases';
 import { mayRead, resolveAccess, type Access } from './access';
 import { readChanges } from './changes';
-import { ensureDesign } from './design';
 import { allDocs, bulkGet, revsDiff } from './reads';
 import { continueFrom, encodeSeq, encodeSnapshotSeq, parseSince } from './seq';
 import { writeDocuments } from './writes';
@@ -20,7 +19,6 @@ let demo: GeneratedAuthority;
 beforeAll(async () => {
 	db = tempDatabases();
 	demo = generateAuthority({ seed: 11, children: 12, years: 1, today: '2026-11-23' });
-	await ensureDesign(db.record);
 	await db.record.bulkDocs([
 		...demo.documents,
 		...demo.assignments

@@ -1,0 +1,61 @@
+/**
+ * The production server: adapter-node's request handler (build/handler.js) in a plain Node HTTP
+ * server, with the security headers added to every response.
+ *
+ * adapter-node's own `build/index.js` answers the built and static files (the service worker,
+ * the manifest, icons, scripts) before SvelteKit sees the request, so `handle` in
+ * hooks.server.ts cannot give them headers; wrapping the handler here can. The handler itself
+ * still reads ORIGIN, PROTOCOL_HEADER, ADDRESS_HEADER, BODY_SIZE_LIMIT and the rest, as adapter-node
+ * documents. This file keeps PORT, HOST and SHUTDOWN_TIMEOUT, and the graceful shutdown on SIGTERM
+ * and SIGINT: finish the requests in flight, then stop.
+ */
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import process from 'node:process';
+import { addSecurityHeaders } from './security-headers.js';
+
+const built = new URL('../build/handler.js', import.meta.url);
+if (!existsSync(built)) {
+	console.error('There is no production build to serve: run `npm run build` first.');
+	process.exit(1);
+}
+// Imported by its URL so that type-checking the project does not type-check the built bundle.
+/** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => Promise<void> }} */
+const { handler } = await import(built.href);
+
+const host = process.env.HOST || '0.0.0.0';
+const port = Number(process.env.PORT || 3000);
+const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT || 30);
+
+const server = createServer((req, res) => {
+	addSecurityHeaders(req, res, process.env);
+	void handler(req, res, () => {
+		// SvelteKit answers every request itself; this is only reached if that ever changes.
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+server.listen(port, host, () => {
+	console.log(`Listening on http://${host}:${port}`);
+});
+
+let stopping = false;
+function shutDown() {
+	if (stopping) return;
+	stopping = true;
+	// Keep-alive connections with no request in flight would hold close() open until they time out.
+	server.closeIdleConnections();
+	server.close();
+	setTimeout(() => server.closeAllConnections(), shutdownSeconds * 1000).unref();
+}
+
+// While stopping, close each connection as soon as its last request is answered.
+server.on('request', (req) => {
+	req.on('close', () => {
+		if (stopping) server.closeIdleConnections();
+	});
+});
+
+process.on('SIGTERM', shutDown);
+process.on('SIGINT', shutDown);

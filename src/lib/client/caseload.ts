@@ -1,0 +1,89 @@
+/**
+ * The home screen's view of a caseload: each child with their latest PEP and its next step, and
+ * the steps waiting for the person signed in. Pure, so it is tested without a browser and stays
+ * fast with a thousand children (the Virtual School sees the whole authority).
+ */
+import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
+import { byUrgency, nextStep, type PepStep } from '$lib/domain/rules/worklist';
+import type { ChildProfile } from '$lib/domain/schemas/child';
+import type { IsoDate } from '$lib/domain/schemas/common';
+import type { PepHeader } from '$lib/domain/schemas/pep';
+import { yearGroupNames } from '$lib/domain/labels';
+import type { Role } from '$lib/domain/schemas/users';
+
+export interface CaseloadRow {
+	child: ChildProfile;
+	name: string;
+	/** Lower-case words searched as the person types. */
+	searchText: string;
+	latestPep: PepHeader | null;
+	step: PepStep | null;
+}
+
+export interface WaitingItem {
+	child: ChildProfile;
+	name: string;
+	pep: PepHeader;
+	step: PepStep;
+}
+
+export function childName(child: Pick<ChildProfile, 'person'>): string {
+	const { preferredName, givenName, familyName } = child.person;
+	return `${preferredName ?? givenName} ${familyName}`;
+}
+
+/** Latest first: by the meeting date when there is one, else by when it is due. */
+function pepDate(pep: PepHeader): string {
+	return pep.meeting.date ?? pep.dueBy;
+}
+
+export function buildCaseload(
+	children: ChildProfile[],
+	peps: PepHeader[],
+	today: IsoDate,
+	settings: DeadlineSettings = {}
+): CaseloadRow[] {
+	const latest = new Map<string, PepHeader>();
+	for (const pep of peps) {
+		const current = latest.get(pep.childId);
+		if (!current || pepDate(pep) > pepDate(current)) latest.set(pep.childId, pep);
+	}
+	return children
+		.map((child) => {
+			const latestPep = latest.get(child.childId) ?? null;
+			const name = childName(child);
+			return {
+				child,
+				name,
+				searchText: [
+					name,
+					child.person.givenName,
+					child.setting.name ?? '',
+					yearGroupNames[child.yearGroup]
+				]
+					.join(' ')
+					.toLowerCase(),
+				latestPep,
+				step: latestPep ? nextStep(latestPep, today, settings) : null
+			};
+		})
+		.sort((a, b) => a.child.person.familyName.localeCompare(b.child.person.familyName));
+}
+
+/** Steps this role can take now, most urgent first. */
+export function waitingFor(role: Role, rows: CaseloadRow[]): WaitingItem[] {
+	return rows
+		.flatMap((row) =>
+			row.step && row.latestPep && row.step.waitingOn.includes(role)
+				? [{ child: row.child, name: row.name, pep: row.latestPep, step: row.step }]
+				: []
+		)
+		.sort((a, b) => byUrgency(a.step, b.step));
+}
+
+/** Rows whose name, setting or year group contain every word typed, in any order. */
+export function filterCaseload(rows: CaseloadRow[], query: string): CaseloadRow[] {
+	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+	if (words.length === 0) return rows;
+	return rows.filter((row) => words.every((word) => row.searchText.includes(word)));
+}

@@ -1,0 +1,64 @@
+/**
+ * Opening one PEP part for its page: whether this person may see it, the PEP it belongs to, and
+ * either an editor (for those who write it) or its values to read. Shared by the plain-form page
+ * and the pages drawn by hand (tables, lists, sign-offs), so each behaves the same way offline.
+ */
+import { mayReadKind, mayWriteKind } from '$lib/domain/access';
+import { ids, type DocumentKind } from '$lib/domain/ids';
+import { formatLongDate } from '$lib/domain/rules/deadlines';
+import type { PepHeader } from '$lib/domain/schemas/pep';
+import type { Role } from '$lib/domain/schemas/users';
+import { childName } from '../caseload';
+import type { LocalRecord } from '../data/record';
+import { childRecord } from '../queries';
+import { partValues, type PartSpec } from './fields';
+import { PartEditor } from './part-editor.svelte';
+
+export type OpenedPart =
+	| { kind: 'hidden' }
+	| { kind: 'missing' }
+	| { kind: 'read'; header: PepHeader; caption: string; values: Record<string, unknown> }
+	| { kind: 'edit'; header: PepHeader; caption: string; editor: PartEditor };
+
+/** Fields a new document of this kind needs beyond the stamps, taken from its PEP. */
+export function templateFields(kind: DocumentKind, header: PepHeader): Record<string, unknown> {
+	// Section B's assessments belong to the PEP's term.
+	return kind === 'pep-b' ? { term: header.term } : {};
+}
+
+/**
+ * Section B is the designated teacher's; the Virtual School writes it only for a child with no
+ * setting, whose PEP it prepares itself (Shropshire). Elsewhere the officer reads it.
+ */
+export function writesHere(role: Role, kind: DocumentKind, header: PepHeader): boolean {
+	return !(role === 'virtual-school' && kind === 'pep-b' && header.schoolId !== null);
+}
+
+export async function openPart(
+	record: LocalRecord,
+	role: Role,
+	childId: string,
+	pepId: string,
+	spec: PartSpec
+): Promise<OpenedPart> {
+	if (!mayReadKind(role, spec.kind)) return { kind: 'hidden' };
+	const { child, peps } = await childRecord(record.db, childId);
+	const header = peps.find((pep) => pep.pepId === pepId);
+	if (!header) return { kind: 'missing' };
+	const caption = child ? childName(child) : `PEP due by ${formatLongDate(header.dueBy)}`;
+	const docId = ids.pepPart(childId, pepId, spec.part);
+	if (!mayWriteKind(role, spec.kind) || !writesHere(role, spec.kind, header)) {
+		return { kind: 'read', header, caption, values: partValues(await record.getDoc(docId), spec) };
+	}
+	const editor = new PartEditor(record, spec, docId, {
+		type: spec.kind,
+		schemaVersion: 1,
+		childId,
+		authorityId: header.authorityId,
+		schoolId: header.schoolId,
+		pepId,
+		...templateFields(spec.kind, header)
+	});
+	await editor.load();
+	return { kind: 'edit', header, caption, editor };
+}

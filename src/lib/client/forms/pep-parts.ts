@@ -1,0 +1,338 @@
+/**
+ * Every PEP part that is a plain form, described for `PartForm`. The words follow the councils'
+ * forms (../shared/seeds), written plainly. Parts that are tables (subjects, targets, attendance)
+ * have their own pages.
+ */
+import { parseId } from '$lib/domain/ids';
+import { sectionAPartTitles } from '$lib/domain/rules/sign-off';
+import type { PartSpec, PartStatus } from './fields';
+
+const applies = (values: Record<string, unknown>) => values.applicable === true;
+
+const sectionA = (spec: Omit<PartSpec, 'section' | 'part' | 'kind' | 'completable'>): PartSpec => ({
+	...spec,
+	section: 'Section A: social worker',
+	part: 'a',
+	kind: 'pep-a',
+	completable: true
+});
+
+export const partSpecs: PartSpec[] = [
+	sectionA({
+		slug: 'personal-care',
+		key: 'personalCare',
+		title: sectionAPartTitles.personalCare,
+		description:
+			'Check the child’s details, legal status, placement and carers on their profile are up to date, and add anything this PEP needs to know.',
+		fields: [
+			{
+				kind: 'date',
+				name: 'checkedOn',
+				label: 'When did you check the profile?',
+				hint: 'For example, 27 3 2026'
+			},
+			{ kind: 'textarea', name: 'notes', label: 'Notes for this PEP', hint: 'Optional.' }
+		]
+	}),
+	sectionA({
+		slug: 'social-worker-information',
+		key: 'socialWorkerInformation',
+		title: sectionAPartTitles.socialWorkerInformation,
+		fields: [
+			{
+				kind: 'textarea',
+				name: 'history',
+				label: 'Social worker information',
+				hint: 'History that will help the school or college understand and meet the child’s needs.',
+				rows: 10
+			}
+		]
+	}),
+	sectionA({
+		slug: 'education',
+		key: 'education',
+		title: sectionAPartTitles.education,
+		description: 'The setting itself is on the child’s profile.',
+		fields: [
+			{
+				kind: 'textarea',
+				name: 'notes',
+				label: 'Education, employment or apprenticeship',
+				hint: 'How the placement supports education, and anything the setting should know.'
+			}
+		]
+	}),
+	sectionA({
+		slug: 'short-term-training-or-neet',
+		key: 'shortTermTrainingOrNeet',
+		title: sectionAPartTitles.shortTermTrainingOrNeet,
+		fields: [
+			{
+				kind: 'yes-no',
+				name: 'applicable',
+				label:
+					'Is the young person on short-term training, or not in education, employment or training?'
+			},
+			{
+				kind: 'radios',
+				name: 'situation',
+				label: 'Which is it?',
+				showIf: applies,
+				options: [
+					{ value: 'short-term-training', label: 'Short-term training' },
+					{ value: 'neet', label: 'Not in education, employment or training (NEET)' }
+				]
+			},
+			{
+				kind: 'textarea',
+				name: 'trainingDetails',
+				label: 'The training: provider, course and dates',
+				showIf: (v) => applies(v) && v.situation === 'short-term-training'
+			},
+			{
+				kind: 'textarea',
+				name: 'barriersToEet',
+				label: 'What stands in the way of education, employment or training?',
+				hint: 'And what is being done about each barrier.',
+				showIf: applies
+			}
+		]
+	}),
+	sectionA({
+		slug: 'custody-and-remand',
+		key: 'custodyAndRemand',
+		title: sectionAPartTitles.custodyAndRemand,
+		fields: [
+			{ kind: 'yes-no', name: 'applicable', label: 'Is the young person in custody or on remand?' },
+			{ kind: 'text', name: 'establishment', label: 'Establishment', showIf: applies },
+			{
+				kind: 'date',
+				name: 'expectedReleaseDate',
+				label: 'Expected release date',
+				hint: 'For example, 14 7 2026',
+				showIf: applies
+			},
+			{
+				kind: 'textarea',
+				name: 'details',
+				label: 'Education in custody, and plans for release',
+				showIf: applies
+			}
+		]
+	}),
+	sectionA({
+		slug: 'additional-needs',
+		key: 'additionalNeeds',
+		title: sectionAPartTitles.additionalNeeds,
+		fields: [
+			{
+				kind: 'yes-no',
+				name: 'applicable',
+				label: 'Does the child have additional needs the setting should know about?',
+				hint: 'Health, disability, or needs beyond special educational needs.'
+			},
+			{
+				kind: 'textarea',
+				name: 'narrative',
+				label: 'Their needs, and the support in place',
+				showIf: applies
+			}
+		]
+	}),
+	sectionA({
+		slug: 'key-contacts',
+		key: 'keyContacts',
+		title: sectionAPartTitles.keyContacts,
+		description:
+			'The contacts themselves are on the child’s profile: check them before the meeting.',
+		fields: [
+			{
+				kind: 'date',
+				name: 'checkedOn',
+				label: 'When did you check the key contacts?',
+				hint: 'For example, 27 3 2026'
+			}
+		]
+	}),
+	{
+		slug: 'carers-views',
+		section: 'Carer’s views',
+		part: 'carer',
+		kind: 'pep-carer',
+		key: '',
+		title: 'Carer’s views',
+		description:
+			'Your views as the carer, for the meeting. The young person’s school and social worker will read them.',
+		completable: true,
+		fields: [
+			{ kind: 'textarea', name: 'goingWell', label: 'What is going well?' },
+			{ kind: 'textarea', name: 'challenges', label: 'What is hard at the moment?' },
+			{
+				kind: 'textarea',
+				name: 'needsAndAspirations',
+				label: 'What do they need, and what are their hopes?'
+			}
+		]
+	}
+];
+
+export function partSpec(slug: string): PartSpec | undefined {
+	return partSpecs.find((spec) => spec.slug === slug);
+}
+
+/** A field of a document in words, for the changes screen: "Social worker information". */
+export function describeField(docId: string, path: readonly (string | number)[]): string {
+	const kind = parseId(docId)?.kind;
+	const specs = partSpecs.filter((spec) => spec.kind === kind);
+	for (const spec of specs) {
+		const inPart = spec.key === '' ? path : path[0] === spec.key ? path.slice(1) : null;
+		const field = inPart && spec.fields.find((f) => f.name === inPart[0]);
+		if (field) return field.label === spec.title ? spec.title : `${spec.title}: ${field.label}`;
+	}
+	return path.join(' › ');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Section B, the SMART targets and the sign-offs. The overview and the post-16 plan are plain
+// forms; the table, the lists and the sign-offs have their own pages (routes named by slug) and
+// say where they stand from their whole document.
+// ---------------------------------------------------------------------------------------------
+
+const sectionBTitle = 'Section B: designated teacher';
+
+const record = (value: unknown): Record<string, unknown> =>
+	typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+
+const signedStatus = (doc: Record<string, unknown> | null): PartStatus =>
+	doc?.signOff ? 'signed' : 'not-started';
+
+partSpecs.push(
+	{
+		slug: 'progress-overview',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'progressOverview',
+		title: 'Attainment and progress overview',
+		completable: true,
+		fields: [
+			{
+				kind: 'textarea',
+				name: 'text',
+				label: 'Attainment and progress overview',
+				hint: 'Write it to the young person, for example “Jamie, you are…”: learning, behaviour, progress, strengths, concerns and the support in place. Attach an SEN support plan or EHCP when there is one.',
+				rows: 12
+			}
+		]
+	},
+	{
+		slug: 'subject-progress',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: '',
+		title: 'Subject progress',
+		completable: true,
+		fields: [],
+		statusOf: (doc, hasDraft) => {
+			if (doc?.subjectsComplete === true) return 'complete';
+			const subjects = doc?.subjects;
+			return hasDraft || (Array.isArray(subjects) && subjects.length > 0)
+				? 'in-progress'
+				: 'not-started';
+		}
+	},
+	{
+		slug: 'targets',
+		section: sectionBTitle,
+		part: 'targets',
+		kind: 'pep-targets',
+		key: '',
+		title: 'SMART targets',
+		completable: true,
+		fields: [],
+		// The young person reads the targets written to them on their own screens, not as a part
+		// of the PEP's task list, which shows them nothing else.
+		readers: [
+			'social-worker',
+			'designated-teacher',
+			'virtual-school',
+			'personal-adviser',
+			'iro',
+			'carer'
+		],
+		statusOf: (doc, hasDraft) => {
+			if (doc?.complete === true) return 'complete';
+			const targets = doc?.targets;
+			return hasDraft || (Array.isArray(targets) && targets.length > 0)
+				? 'in-progress'
+				: 'not-started';
+		}
+	},
+	{
+		slug: 'meeting-page',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'meetingPage',
+		title: 'The PEP meeting',
+		completable: true,
+		fields: [],
+		statusOf: (doc, hasDraft) => {
+			const page = record(doc?.meetingPage);
+			if (page.complete === true) return 'complete';
+			const touched =
+				(typeof page.summary === 'string' && page.summary.trim() !== '') ||
+				page.youngPersonAttended !== undefined;
+			return hasDraft || touched ? 'in-progress' : 'not-started';
+		}
+	},
+	{
+		slug: 'post-16-plan',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'postSixteenPlan',
+		title: 'Post-16 plan',
+		description: 'What the young person hopes to do next, and how they are supported to get there.',
+		completable: true,
+		appliesTo: (pep) => pep.kind === 'post-16',
+		fields: [
+			{ kind: 'textarea', name: 'aspirations', label: 'What are their aspirations?' },
+			{ kind: 'textarea', name: 'support', label: 'How are they supported towards them?' },
+			{
+				kind: 'radios',
+				name: 'entryRequirementsMet',
+				label: 'Are they on course to meet the entry requirements?',
+				options: [
+					{ value: 'yes', label: 'Yes' },
+					{ value: 'no', label: 'No' },
+					{ value: 'not-known', label: 'Not known yet' }
+				]
+			},
+			{ kind: 'textarea', name: 'nextSteps', label: 'Next steps' }
+		]
+	},
+	{
+		slug: 'designated-teacher-sign-off',
+		section: sectionBTitle,
+		part: 'b',
+		kind: 'pep-b',
+		key: 'signOff',
+		title: 'Designated teacher sign-off',
+		completable: false,
+		fields: [],
+		statusOf: signedStatus
+	},
+	{
+		slug: 'social-worker-sign-off',
+		section: 'Section A: social worker',
+		part: 'a',
+		kind: 'pep-a',
+		key: 'signOff',
+		title: 'Social worker sign-off',
+		completable: false,
+		fields: [],
+		statusOf: signedStatus
+	}
+);

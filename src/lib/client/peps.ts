@@ -1,0 +1,32 @@
+/**
+ * Starting a PEP on this device: the header is written to the local record like any other change,
+ * so a social worker can start one at a kitchen table with no signal, and it syncs later.
+ */
+import { ids, newId } from '$lib/domain/ids';
+import type { PepPlan } from '$lib/domain/rules/new-pep';
+import type { ChildProfile } from '$lib/domain/schemas/child';
+import type { CommitResult, LocalRecord } from './data/record';
+
+export async function startPep(
+	record: LocalRecord,
+	child: Pick<ChildProfile, 'childId' | 'authorityId' | 'schoolId'>,
+	plan: PepPlan
+): Promise<{ pepId: string; result: CommitResult }> {
+	const pepId = newId();
+	const result = await record.create({
+		_id: ids.pep(child.childId, pepId),
+		type: 'pep',
+		schemaVersion: 1,
+		childId: child.childId,
+		authorityId: child.authorityId,
+		schoolId: child.schoolId,
+		pepId,
+		kind: plan.kind,
+		reason: plan.reason,
+		academicYear: plan.academicYear,
+		term: plan.term,
+		dueBy: plan.dueBy,
+		status: 'draft'
+	});
+	return { pepId, result };
+}

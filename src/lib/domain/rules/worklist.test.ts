@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { byUrgency, nextStep } from './worklist';
+
+const header = (overrides: Record<string, unknown> = {}) =>
+	({
+		status: 'draft',
+		kind: 'school-age',
+		dueBy: '2025-03-07',
+		meeting: { plannedMinutes: 45, mode: 'in-person' },
+		...overrides
+	}) as Parameters<typeof nextStep>[0];
+
+describe('the next step of a PEP', () => {
+	it('asks for the meeting by its due date, and says when that has passed', () => {
+		const before = nextStep(header(), '2025-03-01')!;
+		expect(before).toMatchObject({ what: 'Hold the PEP meeting', overdue: false });
+		expect(before.explanation).toBe('The PEP meeting is due by 7 March 2025.');
+		expect(before.waitingOn).toContain('social-worker');
+
+		const after = nextStep(header(), '2025-03-10')!;
+		expect(after.overdue).toBe(true);
+		expect(after.explanation).toBe(
+			'The PEP meeting was due by 7 March 2025 and has not been recorded as held.'
+		);
+	});
+
+	it('asks for the meeting to be recorded once its date has come', () => {
+		const held = header({ meeting: { date: '2025-03-03', plannedMinutes: 45, mode: 'in-person' } });
+		expect(nextStep(held, '2025-03-04')!.what).toBe('Record that the meeting was held');
+	});
+
+	it('gives the designated teacher five working days from the meeting to sign off', () => {
+		const signed = header({
+			status: 'sw-signed',
+			meeting: { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' }
+		});
+		const onTime = nextStep(signed, '2025-03-14')!;
+		expect(onTime).toMatchObject({
+			what: 'Designated teacher sign-off',
+			waitingOn: ['designated-teacher'],
+			overdue: false
+		});
+		const late = nextStep(signed, '2025-03-17')!;
+		expect(late.overdue).toBe(true);
+		expect(late.explanation).toBe(
+			'Designated teacher sign-off was due by 14 March 2025, 5 working days after the meeting on 7 March 2025.'
+		);
+	});
+
+	it('needs the social worker to sign off before the designated teacher can', () => {
+		const held = header({
+			status: 'meeting-held',
+			meeting: { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' }
+		});
+		const next = nextStep(held, '2025-03-10')!;
+		expect(next.waitingOn).toEqual(['social-worker']);
+		expect(next.deadline?.due).toBe('2025-03-14');
+		expect(next.explanation).toMatch(/^Social worker sign-off is needed first\./);
+	});
+
+	it('gives the Virtual School 20 school days, or the Post-16 panel 3 weeks', () => {
+		const meeting = { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' };
+		const school = nextStep(header({ status: 'dt-signed', meeting }), '2025-03-10')!;
+		expect(school.waitingOn).toEqual(['virtual-school']);
+		expect(school.explanation).toMatch(/20 school days after the meeting/);
+		const post16 = nextStep(
+			header({ status: 'dt-signed', kind: 'post-16', meeting }),
+			'2025-03-10'
+		)!;
+		expect(post16.deadline?.due).toBe('2025-03-28');
+	});
+
+	it('has no date for a returned PEP or one waiting to be shared, and says so', () => {
+		const returned = nextStep(header({ status: 'qa-returned' }), '2025-03-10')!;
+		expect(returned).toMatchObject({ deadline: null, overdue: false });
+		expect(returned.explanation).toMatch(/needing development/);
+		expect(nextStep(header({ status: 'qa-passed' }), '2025-03-10')!.what).toBe('Share the PEP');
+	});
+
+	it('after sharing, looks to the next PEP: the date set at the meeting, or the end of next term', () => {
+		const meeting = { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' };
+		const planned = nextStep(
+			header({ status: 'shared', meeting, nextPepDate: '2025-06-20' }),
+			'2025-06-23'
+		)!;
+		expect(planned).toMatchObject({ what: 'Start the next PEP', overdue: true });
+		expect(planned.explanation).toMatch(/set for 20 June 2025/);
+		const termly = nextStep(header({ status: 'shared', meeting }), '2025-04-01')!;
+		expect(termly.explanation).toMatch(/^The next PEP is due by .* summer term/);
+		expect(nextStep(header({ status: 'shared', meeting }), '2025-04-01', {}, false)).toBeNull();
+	});
+
+	it('puts overdue steps first, then the soonest, then those with no date', () => {
+		const meeting = { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' };
+		const steps = [
+			nextStep(header({ status: 'qa-passed' }), '2025-03-20')!,
+			nextStep(header({ status: 'dt-signed', meeting }), '2025-03-20')!,
+			nextStep(header({ status: 'sw-signed', meeting }), '2025-03-20')!
+		].sort(byUrgency);
+		expect(steps.map((s) => s.what)).toEqual([
+			'Designated teacher sign-off',
+			'Virtual School quality assurance',
+			'Share the PEP'
+		]);
+	});
+});

@@ -1,0 +1,55 @@
+/**
+ * Which child and PEP of the demo a journey works on. The demo is the fixture generator's
+ * (src/lib/server/demo/seed.ts: seed 2026, 40 children, as of the server's first day), so the
+ * test can work out the same caseloads the server made and choose a PEP no other spec touches.
+ */
+import { generateAuthority } from '../../../src/lib/domain/fixtures/generator';
+import type { PepHeader } from '../../../src/lib/domain/schemas/pep';
+
+export interface DemoCase {
+	childId: string;
+	familyName: string;
+	pep: PepHeader;
+}
+
+/**
+ * A child of the demo social worker's caseload at the demo designated teacher's school, with a PEP
+ * still being prepared whose young person has given their views. Not the first two or the last of
+ * the social worker's children by family name: the other specs work on those.
+ */
+export function sectionBCase(today = new Date().toISOString().slice(0, 10)): DemoCase {
+	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
+	const held = new Map(
+		demo.assignments.map((a) => [
+			a.userId,
+			a.childIds.length + a.schoolIds.length + a.authorityIds.length
+		])
+	);
+	// As the seed does: the first of each role is the one with the biggest caseload.
+	const people = [...demo.users].sort(
+		(a, b) => (held.get(b.userId) ?? 0) - (held.get(a.userId) ?? 0)
+	);
+	const assignmentOf = (role: string) => {
+		const person = people.find((p) => p.role === role)!;
+		return demo.assignments.find((a) => a.userId === person.userId)!;
+	};
+	const worker = assignmentOf('social-worker');
+	const teacher = assignmentOf('designated-teacher');
+	const caseload = demo.children
+		.filter((c) => worker.childIds.includes(c.childId))
+		.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName));
+	const taken = new Set(
+		[caseload[0], caseload[1], caseload.at(-1)].map((c) => c?.person.familyName)
+	);
+	const ids = new Set(demo.documents.map((d) => d._id));
+	for (const child of caseload) {
+		if (taken.has(child.person.familyName)) continue;
+		if (!child.schoolId || !teacher.schoolIds.includes(child.schoolId)) continue;
+		const pep = demo.documents
+			.filter((d): d is PepHeader => d.type === 'pep' && d.childId === child.childId)
+			.filter((p) => p.status === 'draft' && p.kind !== 'post-16')
+			.find((p) => ids.has(`${p._id}:voice`));
+		if (pep) return { childId: child.childId, familyName: child.person.familyName, pep };
+	}
+	throw new Error('The demo has no PEP being prepared at the designated teacher’s school.');
+}
