@@ -19,6 +19,13 @@ if (!existsSync(built)) {
 	console.error('There is no production build to serve: run `npm run build` first.');
 	process.exit(1);
 }
+// A device pushes up to four documents at once, each with at most one 10 MB file, which JSON
+// carries as base64: adapter-node's default body limit (512 KB) would refuse a single photo. This
+// is the largest body any route takes; each route refuses more than it needs itself
+// (src/lib/server/body.ts: 512 KB for the API). Set BODY_SIZE_LIMIT to change it.
+const largestBody = '60M';
+process.env.BODY_SIZE_LIMIT ??= largestBody;
+
 // Imported by its URL so that type-checking the project does not type-check the built bundle.
 /** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => Promise<void> }} */
 const { handler } = await import(built.href);

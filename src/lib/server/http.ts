@@ -5,6 +5,7 @@
 import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
+import { apiBodyLimit, BodyTooLarge, readJsonWithin } from './body';
 
 export async function readJson<T extends z.ZodType>(
 	request: Request,
@@ -16,12 +17,9 @@ export async function readJson<T extends z.ZodType>(
 	}
 	let body: unknown;
 	try {
-		body = await request.json();
+		body = await readJsonWithin(request, apiBodyLimit);
 	} catch (cause) {
-		// The adapter stops reading a body over BODY_SIZE_LIMIT and fails the read with a 413.
-		if ((cause as { status?: unknown } | null)?.status === 413) {
-			error(413, 'The request body is too large.');
-		}
+		if (cause instanceof BodyTooLarge) error(413, 'The request body is too large.');
 		error(400, 'The request body is not valid JSON.');
 	}
 	const result = schema.safeParse(body);

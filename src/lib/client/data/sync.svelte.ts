@@ -32,6 +32,9 @@ export interface SyncOptions {
 
 export const maxBackOffMs = 60_000;
 
+/** Documents in one push: see the sync options below. */
+export const pushBatchSize = 4;
+
 /** Counting pending changes reads the local changes feed, so it waits for a lull in the sync. */
 const pendingCountDelayMs = 500;
 
@@ -234,7 +237,11 @@ export class SyncManager {
 			retry: true,
 			back_off_function: backOff,
 			// Bigger batches mean fewer round trips on a slow connection: a caseload is thousands.
-			batch_size: 250
+			batch_size: 250,
+			// What a device sends is its own few changed documents, but each may carry a file of up
+			// to 10 MB (14 MB as the JSON sends it): four at most keep a push within the server's
+			// body limit for a push (`pushBodyLimit` in src/lib/server/body.ts), however many wait.
+			push: { batch_size: pushBatchSize }
 		}) as LiveSync;
 		this.#sync = sync;
 		this.#active = { push: false, pull: false };

@@ -4,6 +4,7 @@
  */
 import { json } from '@sveltejs/kit';
 import { allowedContentTypes, maxAttachmentBytes } from '$lib/domain/schemas/attachment';
+import { BodyTooLarge, readBodyBytes } from '../body';
 import { mayRead, type Access } from './access';
 import { getDocument } from './reads';
 import { GatewayError } from './request';
@@ -56,12 +57,12 @@ export async function putAttachment(
 			'The file must be a PDF, a photo (JPEG, PNG, WebP, HEIC), a Word document or plain text.'
 		);
 	}
-	const declared = Number(request.headers.get('content-length') ?? 0);
-	if (declared > maxAttachmentBytes)
-		throw new GatewayError(413, 'too_large', 'The file must be 10 MB or smaller.');
-	const bytes = new Uint8Array(await request.arrayBuffer());
-	if (bytes.length > maxAttachmentBytes)
-		throw new GatewayError(413, 'too_large', 'The file must be 10 MB or smaller.');
+	const bytes = await readBodyBytes(request, maxAttachmentBytes).catch((error: unknown) => {
+		if (error instanceof BodyTooLarge) {
+			throw new GatewayError(413, 'too_large', 'The file must be 10 MB or smaller.');
+		}
+		throw error;
+	});
 	const current = (await getDocument(db, access, id, { rev })) as Record<string, unknown>;
 	const doc = {
 		...current,

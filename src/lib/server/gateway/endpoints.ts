@@ -4,6 +4,7 @@
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { z } from 'zod';
+import { pushBodyLimit } from '../body';
 import { server } from '../context';
 import type { Access } from './access';
 import { attachmentResponse, putAttachment } from './attachments';
@@ -138,7 +139,10 @@ export const endpoints: Endpoint[] = [
 		method: 'POST',
 		path: '_bulk_docs',
 		async handle({ event, access, record }) {
-			const { docs, new_edits } = parseBody(await jsonBody(event.request), bulkDocsBody);
+			const { docs, new_edits } = parseBody(
+				await jsonBody(event.request, pushBodyLimit),
+				bulkDocsBody
+			);
 			return json(await writeDocuments(record, access, docs, new_edits), { status: 201 });
 		}
 	},
@@ -171,7 +175,7 @@ export const endpoints: Endpoint[] = [
 		method: 'PUT',
 		path: '{doc}',
 		async handle({ event, access, record, id }) {
-			const doc = await jsonBody(event.request);
+			const doc = await jsonBody(event.request, pushBodyLimit);
 			if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
 				throw new GatewayError(400, 'bad_request', 'The document must be a JSON object.');
 			}

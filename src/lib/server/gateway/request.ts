@@ -5,6 +5,7 @@
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { findAccount } from '../auth/accounts';
+import { BodyTooLarge, gatewayBodyLimit, readJsonWithin } from '../body';
 import { server } from '../context';
 import { resolveAccess, type Access } from './access';
 
@@ -32,8 +33,8 @@ export async function accessFor(event: RequestEvent): Promise<Access> {
 	return resolveAccess(db.record, session, account.authorityId);
 }
 
-/** A JSON request body, or a 400 that says what is wrong with it. */
-export async function jsonBody(request: Request): Promise<unknown> {
+/** A JSON request body within `limit`, or a 4xx that says what is wrong with it. */
+export async function jsonBody(request: Request, limit = gatewayBodyLimit): Promise<unknown> {
 	const type = request.headers.get('content-type') ?? '';
 	if (!type.toLowerCase().includes('json')) {
 		throw new GatewayError(
@@ -43,8 +44,15 @@ export async function jsonBody(request: Request): Promise<unknown> {
 		);
 	}
 	try {
-		return await request.json();
-	} catch {
+		return await readJsonWithin(request, limit);
+	} catch (error) {
+		if (error instanceof BodyTooLarge) {
+			throw new GatewayError(
+				413,
+				'too_large',
+				`The request body is over ${Math.round(limit / (1024 * 1024))} MB.`
+			);
+		}
 		throw new GatewayError(400, 'bad_request', 'The request body is not valid JSON.');
 	}
 }

@@ -210,6 +210,12 @@ async function deletionRefusal(
 	);
 }
 
+/** The size of what base64 `data` holds: three bytes per four characters, less the padding. */
+function base64Bytes(data: string): number {
+	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+	return Math.floor((data.length * 3) / 4) - padding;
+}
+
 function attachmentRefusal(parsed: ParsedId, doc: Record<string, unknown>): string | null {
 	const attachments = doc._attachments as
 		Record<string, { content_type?: string; data?: string; length?: number }> | undefined;
@@ -220,9 +226,7 @@ function attachmentRefusal(parsed: ParsedId, doc: Record<string, unknown>): stri
 	for (const [name, attachment] of Object.entries(attachments)) {
 		if (name !== 'file') return `The file must be attached as "file", not "${name.slice(0, 40)}".`;
 		if (attachment.content_type !== doc.contentType) return 'The file type must match contentType.';
-		const bytes = attachment.data
-			? Math.floor((attachment.data.length * 3) / 4)
-			: (attachment.length ?? 0);
+		const bytes = attachment.data ? base64Bytes(attachment.data) : (attachment.length ?? 0);
 		if (bytes > maxAttachmentBytes) return 'The file must be 10 MB or smaller.';
 	}
 	return null;
