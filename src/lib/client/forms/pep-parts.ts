@@ -155,6 +155,53 @@ export const partSpecs: PartSpec[] = [
 		]
 	}),
 	{
+		// Derbyshire's PETP: the personal adviser's form for a young person of 16 to 18, for a
+		// NEET young person the whole plan. Its SMART targets are on the targets page.
+		slug: 'petp',
+		section: 'Personal education and training plan: personal adviser',
+		part: 'petp',
+		kind: 'pep-petp',
+		key: '',
+		title: 'Personal education and training plan',
+		description:
+			'Written with the young person, in words they can read. Their SMART targets, about three, are on the targets page.',
+		completable: true,
+		appliesTo: (pep) => pep.kind === 'post-16',
+		fields: [
+			{
+				kind: 'textarea',
+				name: 'celebration',
+				label: 'What should we celebrate?',
+				hint: 'Achievements since the last plan, big or small.'
+			},
+			{
+				kind: 'textarea',
+				name: 'hopesAndAspirations',
+				label: 'Hopes and aspirations',
+				hint: 'What the young person wants to do and become, in their own words where you can.'
+			},
+			{
+				kind: 'textarea',
+				name: 'progressStrengthsNeeds',
+				label: 'Progress, strengths and needs',
+				hint: 'In education, training or work, or towards it: what is going well and what gets in the way.',
+				rows: 8
+			},
+			{
+				kind: 'textarea',
+				name: 'resourcesAndStrategies',
+				label: 'Resources and strategies',
+				hint: 'What will help: support, courses, funding, people.'
+			},
+			{
+				kind: 'textarea',
+				name: 'decisions',
+				label: 'Decisions made at the meeting',
+				hint: 'Including who does what by the next plan.'
+			}
+		]
+	},
+	{
 		slug: 'carers-views',
 		section: 'Carer’s views',
 		part: 'carer',
