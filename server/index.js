@@ -36,12 +36,28 @@ const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT || 30);
 
 const server = createServer((req, res) => {
 	addSecurityHeaders(req, res, process.env);
+	closeAfterRefusedBody(res);
 	void handler(req, res, () => {
 		// SvelteKit answers every request itself; this is only reached if that ever changes.
 		res.statusCode = 404;
 		res.end('Not found');
 	});
 });
+
+/**
+ * A body refused as too large (413) is left unread: the connection is closed after the answer,
+ * which says so, so that the client does not send its next request behind the unread rest.
+ * @param {import('node:http').ServerResponse} res
+ */
+function closeAfterRefusedBody(res) {
+	const writeHead = res.writeHead.bind(res);
+	/** @type {typeof res.writeHead} */
+	const closingWriteHead = (/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
+		if (status === 413) res.setHeader('connection', 'close');
+		return writeHead(status, ...rest);
+	};
+	res.writeHead = closingWriteHead;
+}
 
 server.listen(port, host, () => {
 	console.log(`Listening on http://${host}:${port}`);

@@ -40,7 +40,9 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 		if (next.done) break;
 		length += next.value.byteLength;
 		if (length > limit) {
-			await reader.cancel().catch(() => undefined);
+			// Not cancelled: that would drop the connection before the 413 is sent. The server closes
+			// it after the answer instead (server/index.js), so the rest is never read.
+			reader.releaseLock();
 			throw new BodyTooLarge(limit);
 		}
 		chunks.push(next.value);
