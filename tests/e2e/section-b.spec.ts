@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { phone, signedInPage, tablet, visit } from './support/session';
+import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
 import { sectionBCase } from './support/demo-case';
 
 /** No accessibility violations on a tablet or on a phone. */
@@ -180,6 +180,10 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	await expect(sw.locator('#nextPepDate-error')).toBeVisible();
 	await scanBothSizes(sw);
 	await fillDate(sw, 'nextPepDate', nextPep);
+	// The date typed is kept on the device until sign-off writes it: a reload keeps it.
+	await sw.waitForTimeout(500);
+	await reloadAndUnlock(sw);
+	await expect(sw.locator('#nextPepDate-day')).toHaveValue(String(Number(nextPep.slice(8))));
 	await sw.getByRole('button', { name: 'Sign off Section A' }).click();
 	await expect(sw).toHaveURL(new RegExp(`${pepUrl}$`));
 	await expect(sw.getByTestId('pep-status')).toHaveText('Signed by the social worker');

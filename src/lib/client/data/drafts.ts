@@ -86,6 +86,14 @@ class DraftsDatabase extends Dexie {
 
 export const draftKey = (docId: string, part: string) => `${docId}#${part}`;
 
+/**
+ * What a page keeps for itself until a button writes it (the next PEP date typed on a sign-off
+ * page, say): saved and sealed like any draft, so a reload or a crash keeps it, but never
+ * committed on its own, since only the button's action knows the whole change.
+ */
+export const formOnlyPart = (name: string) => `~${name}`;
+export const isFormOnly = (draft: Pick<Draft, 'part'>) => draft.part.startsWith('~');
+
 export class DraftStore {
 	#db: DraftsDatabase | null = null;
 	/** Changes typed but not yet written, by draft key. */

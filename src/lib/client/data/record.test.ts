@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { createAutoCommit, LocalRecord, open, type CommitResult } from './record';
 import { freshDrafts, freshName, memoryDatabase, memoryPouch, sectionBDocument, tickingClock } from './testing';
+import { formOnlyPart } from './drafts';
 
 async function recordWith(doc: Record<string, unknown> & { _id: string }, userId = 'teacher-01') {
 	const record = new LocalRecord(userId, memoryDatabase('record'), freshDrafts(), tickingClock());
@@ -105,5 +106,33 @@ describe('automatic commits', () => {
 		auto.dispose();
 		expect(await revisionsOf(record.db, id)).toBe(3);
 		expect(results).toHaveLength(1);
+	});
+});
+
+describe('what a page keeps for itself', () => {
+	it('is kept as a draft but never committed by a sync’s commit of every draft', async () => {
+		const { record, id, rev } = await recordWith(sectionBDocument());
+		record.drafts.saveDraft({
+			docId: id,
+			part: formOnlyPart('next-pep-date'),
+			baseRev: null,
+			fields: { nextPepDate: '2027-03-12' },
+			userId: 'teacher-01'
+		});
+		record.drafts.saveDraft({
+			docId: id,
+			part: 'progressOverview',
+			baseRev: rev,
+			fields: { text: 'Reading well.' },
+			userId: 'teacher-01'
+		});
+		await record.drafts.flushDrafts();
+		const results = await record.commitAllDrafts();
+		expect(results.map((r) => r.status)).toEqual(['committed']);
+		const doc = (await record.db.get(id)) as unknown as Record<string, unknown>;
+		expect(doc.progressOverview).toMatchObject({ text: 'Reading well.' });
+		expect(JSON.stringify(doc)).not.toContain('2027-03-12');
+		const kept = await record.drafts.getDraft(id, formOnlyPart('next-pep-date'));
+		expect(kept?.fields).toEqual({ nextPepDate: '2027-03-12' });
 	});
 });

@@ -10,7 +10,7 @@
 import { parseDocument } from '$lib/domain/documents';
 import { deepEqual, isRecord, mergeDocuments, type FieldConflict } from '$lib/domain/merge';
 import type { FieldError } from '$lib/domain/schemas/errors';
-import { currentDrafts, type Draft, type DraftStore } from './drafts';
+import { currentDrafts, isFormOnly, type Draft, type DraftStore } from './drafts';
 import { browserLocalPouch, type LocalPouchFactory } from './pouch';
 import { reportIfQuotaExceeded } from './storage-full';
 
@@ -147,7 +147,7 @@ export class LocalRecord {
 	async commitAllDrafts(): Promise<CommitResult[]> {
 		const mine = await this.drafts.listDrafts({ userId: this.userId });
 		const results: CommitResult[] = [];
-		for (const draft of mine) {
+		for (const draft of mine.filter((d) => !isFormOnly(d))) {
 			results.push(await this.commitDraft(draft.docId, draft.part, this.userId));
 		}
 		return results;
