@@ -4,6 +4,8 @@
  * have their own pages.
  */
 import { parseId } from '$lib/domain/ids';
+import { progressBlockers } from '$lib/domain/rules/progress';
+import type { SubjectRow } from '$lib/domain/schemas/section-b';
 import { sectionAPartTitles } from '$lib/domain/rules/sign-off';
 import type { PartSpec, PartStatus } from './fields';
 
@@ -282,8 +284,13 @@ partSpecs.push(
 		completable: true,
 		fields: [],
 		statusOf: (doc, hasDraft) => {
-			if (doc?.subjectsComplete === true) return 'complete';
 			const subjects = doc?.subjects;
+			// Marked complete with a rule still unmet (interventions missing where progress is less
+			// than expected) is still in progress: the page names what is missing.
+			const rows = (Array.isArray(subjects) ? subjects : []).filter(
+				(row): row is SubjectRow => typeof row?.assessments === 'object' && row.assessments !== null
+			);
+			if (doc?.subjectsComplete === true && progressBlockers(rows).length === 0) return 'complete';
 			return hasDraft || (Array.isArray(subjects) && subjects.length > 0)
 				? 'in-progress'
 				: 'not-started';

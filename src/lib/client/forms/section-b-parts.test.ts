@@ -16,6 +16,23 @@ describe('Section B and the sign-offs on the task list', () => {
 		expect(taskStatus({ subjects: [] }, table, true)).toBe('in-progress');
 		expect(taskStatus({ subjects: [{}] }, table, false)).toBe('in-progress');
 		expect(taskStatus({ subjects: [{}], subjectsComplete: true }, table, false)).toBe('complete');
+		// Marked complete while a rule is unmet: still in progress.
+		const behind = {
+			course: 'Maths',
+			assessments: {
+				autumn: { onTrack: false, workingAtGrade: '4', progress: 'less', interventions: '' }
+			}
+		};
+		expect(taskStatus({ subjects: [behind], subjectsComplete: true }, table, false)).toBe(
+			'in-progress'
+		);
+		const helped = {
+			...behind,
+			assessments: { autumn: { ...behind.assessments.autumn, interventions: 'Weekly tutoring' } }
+		};
+		expect(taskStatus({ subjects: [helped], subjectsComplete: true }, table, false)).toBe(
+			'complete'
+		);
 	});
 
 	it('shows the targets and the meeting page by their own complete flags', () => {
