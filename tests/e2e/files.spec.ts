@@ -15,6 +15,7 @@ test('a file added offline is kept, synced, and saved by another person', async 
 	const { page, context } = worker;
 	// The third child: other browser tests edit the first, second, fourth and last.
 	await page.getByTestId('children').getByRole('link').nth(2).click();
+	await expect(page).toHaveURL(/\/children\/[^/]+$/);
 	const childUrl = page.url();
 	await expect(page.getByRole('heading', { level: 2, name: 'Files' })).toBeVisible();
 
