@@ -180,10 +180,11 @@ describe('making an invitation', () => {
 	});
 
 	it('is refused from another website', async () => {
-		for (const headers of [
+		const fromElsewhere: Record<string, string>[] = [
 			{ origin: 'https://elsewhere.example' },
 			{ 'sec-fetch-site': 'cross-site' }
-		]) {
+		];
+		for (const headers of fromElsewhere) {
 			const answer = await call(app.url, 'POST', invitationsOf(childId), {
 				cookie: cookies['social-worker'],
 				json: { role: 'young-person', displayName: 'Jamie' },
@@ -293,9 +294,9 @@ describe('joining with a code', () => {
 
 describe('bad input', () => {
 	/** Every document's id and revision, read from the stopped server's data folder. */
-	async function snapshot(): Promise<Record<string, Record<string, string>>> {
-		const result: Record<string, Record<string, string>> = {};
-		for (const name of ['pep', 'users']) {
+	async function snapshot(): Promise<Record<'pep' | 'users', Record<string, string>>> {
+		const result = { pep: {}, users: {} } as Record<'pep' | 'users', Record<string, string>>;
+		for (const name of ['pep', 'users'] as const) {
 			const db = new PouchDB(join(dataDir, name));
 			const all = await db.allDocs();
 			result[name] = Object.fromEntries(all.rows.map((row) => [row.id, row.value.rev]));

@@ -28,7 +28,7 @@ beforeEach(async () => {
 	const child = demo.children[0]!;
 	childId = child.childId;
 	childAuthorityId = child.authorityId;
-	await db.record.put(child);
+	await db.record.put(child as PouchDB.Core.PutDocument<object>);
 });
 afterEach(async () => {
 	await db.close();
