@@ -72,6 +72,8 @@ test('a social worker invites a young person, who joins on a phone with the code
 	// The social worker, on a tablet, opens the child's page and invites the young person.
 	const { context: workerContext, page } = await signedInPage(browser, 'social-worker@example.org');
 	await visit(page, `/children/${childId}`);
+	await expect(page.getByTestId('invite-links')).toBeVisible();
+	await scanAtBothSizes(page);
 	await page.getByRole('link', { name: 'Invite the young person' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText(
 		'Invite the young person to join'
