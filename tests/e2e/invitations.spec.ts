@@ -7,6 +7,7 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { generateAuthority } from '../../src/lib/domain/fixtures/generator';
 import { expectNoAxeViolations } from './support/axe';
+import { watchForCspViolations } from './support/csp';
 import { passcode, phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
 
 /** A child on the demo social worker's caseload with a PEP, so their young person has one too. */
@@ -45,8 +46,9 @@ async function readCode(page: Page): Promise<string> {
 async function phoneOnJoinPage(browser: Browser, path = '/join') {
 	const context = await browser.newContext({ viewport: phone });
 	const page = await context.newPage();
+	const cspViolations = await watchForCspViolations(page);
 	await page.goto(path);
-	return { context, page };
+	return { context, page, cspViolations };
 }
 
 /** Every control in the page's main part is at least 44 by 44 pixels: made for a thumb. */
@@ -171,7 +173,7 @@ test('a social worker invites a young person, who joins on a phone with the code
 	await workerContext.close();
 });
 
-test('a carer’s code opened from its link stops working when the social worker withdraws it', async ({
+test('a carer’s code opened from its link stops working when the social worker withdraws it, and nothing breaks the CSP', async ({
 	browser
 }) => {
 	test.setTimeout(600_000);
@@ -179,6 +181,7 @@ test('a carer’s code opened from its link stops working when the social worker
 	const name = `Pat ${Date.now() % 100_000}`;
 
 	const { context: workerContext, page } = await signedInPage(browser, 'social-worker@example.org');
+	const workerCsp = await watchForCspViolations(page);
 	await visit(page, `/children/${childId}`);
 	await page.getByRole('link', { name: 'Invite a carer' }).click();
 	await page.getByLabel('The carer’s name').fill(name);
@@ -186,10 +189,12 @@ test('a carer’s code opened from its link stops working when the social worker
 	const code = await readCode(page);
 
 	// The QR code opens the join page with the code in it: the phone checks it at once.
-	const { context: phoneContext, page: phonePage } = await phoneOnJoinPage(
-		browser,
-		`/join#code=${code}`
-	);
+	await expect(page.getByRole('img', { name: /QR code/ })).toBeVisible();
+	const {
+		context: phoneContext,
+		page: phonePage,
+		cspViolations: phoneCsp
+	} = await phoneOnJoinPage(browser, `/join#code=${code}`);
 	await expect(phonePage.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${name}`);
 	await expect(phonePage.getByText('You are joining as a carer')).toBeVisible();
 	// The code is taken out of the address.
@@ -215,6 +220,9 @@ test('a carer’s code opened from its link stops working when the social worker
 	await phonePage.getByRole('button', { name: 'Join' }).click();
 	await expect(phonePage.getByRole('alert')).toContainText('That code does not work.');
 	await expect(phonePage.getByRole('heading', { level: 1 })).toHaveText('Join with your code');
+	// The QR code, the code and the join page need nothing the Content-Security-Policy forbids.
+	expect(workerCsp).toEqual([]);
+	expect(phoneCsp).toEqual([]);
 	await phoneContext.close();
 	await workerContext.close();
 });
