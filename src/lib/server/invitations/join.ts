@@ -8,6 +8,7 @@
  * database as sign-in failures are, and too many stop that address trying for a while.
  */
 import { newId } from '$lib/domain/ids';
+import { invitationDays } from '$lib/domain/invitations';
 import type { Databases } from '../store/databases';
 import { setAssignment } from '../admin/assignments';
 import { AdminRefusal } from '../admin/refusal';
@@ -24,8 +25,7 @@ import {
 	type Invitation
 } from './store';
 
-export const codeRefused =
-	'That code does not work. Check it and try again. A code works only once, and only for 7 days: if yours has run out, ask your social worker for a new one.';
+export const codeRefused = `That code does not work. Check it and try again. A code works only once, and only for ${invitationDays} days: if yours has run out, ask your social worker for a new one.`;
 
 /** The open invitation a code opens, or a refusal (counted against the address). */
 export async function openInvitation(
