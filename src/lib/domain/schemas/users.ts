@@ -36,6 +36,13 @@ export const email = z
 	.toLowerCase()
 	.pipe(z.email({ error: unlessMissing('must be an email address, like name@example.org') }));
 
+/** The rule for every password a person chooses, whoever makes the account. */
+export const minimumPasswordLength = 12;
+export const newPassword = z
+	.string()
+	.min(minimumPasswordLength, `must be at least ${minimumPasswordLength} characters`)
+	.max(1_000, 'must be at most 1,000 characters');
+
 /** A user as the server keeps it (never replicated: credentials live beside it, server-side). */
 export const user = z.strictObject({
 	type: z.literal('user'),

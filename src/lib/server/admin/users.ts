@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { isoDateTime, opaqueId, shortText } from '$lib/domain/schemas/common';
-import { email, role, type Role } from '$lib/domain/schemas/users';
+import { email, newPassword, role, type Role } from '$lib/domain/schemas/users';
 import { newId } from '$lib/domain/ids';
 import {
 	createAccount,
@@ -12,7 +12,6 @@ import {
 	findAccount,
 	type Account
 } from '$lib/server/auth/accounts';
-import { minimumPasswordLength } from '$lib/server/auth/passwords';
 import { isConflict } from '$lib/server/store/databases';
 import { AdminRefusal, noSuchUser, parseInput } from './refusal';
 
@@ -22,11 +21,7 @@ export const newUser = z.strictObject({
 	role,
 	authorityId: opaqueId,
 	/** Optional: without one the account exists (and can be assigned) but cannot sign in yet. */
-	password: z
-		.string()
-		.min(minimumPasswordLength, `must be at least ${minimumPasswordLength} characters`)
-		.max(1_000, 'must be at most 1,000 characters')
-		.optional()
+	password: newPassword.optional()
 });
 export type NewUser = z.input<typeof newUser>;
 

@@ -40,8 +40,6 @@ async function scrypt(password: string, salt: Uint8Array, keylen: number, option
 const defaults = { N: 2 ** 16, r: 8, p: 1 };
 const KEY_LENGTH = 32;
 
-export const minimumPasswordLength = 12;
-
 export async function hashPassword(password: string, cost = defaults): Promise<string> {
 	const salt = new Uint8Array(randomBytes(16));
 	const key = await scrypt(password, salt, KEY_LENGTH, { ...cost, maxmem: 256 * cost.N * cost.r });

@@ -1,14 +1,16 @@
 /**
- * Sign-in attempts are limited per account and per network address, counted in the users
- * database so every server instance sees the same count. Only failures are recorded; a success
- * clears the account's count.
+ * Sign-in attempts are limited per account and per network address, and invitation codes tried
+ * per network address, counted in the users database so every server instance sees the same
+ * count. Only failures are recorded; a successful sign-in clears the account's count.
  */
 import { createHash } from 'node:crypto';
 import { isConflict, isNotFound } from '../store/databases';
 
 export const limits = {
 	account: { failures: 5, windowMs: 15 * 60_000 },
-	address: { failures: 30, windowMs: 15 * 60_000 }
+	address: { failures: 30, windowMs: 15 * 60_000 },
+	/** Invitation codes that did not work, per network address: a person mistypes a few at most. */
+	'invitation-address': { failures: 10, windowMs: 15 * 60_000 }
 };
 
 type Kind = keyof typeof limits;

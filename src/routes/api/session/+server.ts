@@ -8,7 +8,8 @@ import { email } from '$lib/domain/schemas/users';
 import { findAccount, findAccountByEmail } from '$lib/server/auth/accounts';
 import { decoyHash, verifyPassword } from '$lib/server/auth/passwords';
 import { clearFailures, recordFailure, retryAfter } from '$lib/server/auth/rate-limit';
-import { sessionCookieName, signSession } from '$lib/server/auth/session-cookie';
+import { sessionCookieName } from '$lib/server/auth/session-cookie';
+import { publicSessionUser, startSession } from '$lib/server/auth/start-session';
 import { readJson } from '$lib/server/http';
 import { server } from '$lib/server/context';
 
@@ -49,26 +50,15 @@ export const POST: RequestHandler = async (event) => {
 	}
 	await clearFailures(db.users, 'account', body.email);
 
-	const expires = Math.floor(Date.now() / 1000) + config.PEP_SESSION_HOURS * 3600;
-	event.cookies.set(
-		sessionCookieName,
-		signSession({ userId: account.userId, role: account.role, expires }, sessionSecret),
-		{
-			path: '/',
-			httpOnly: true,
-			sameSite: 'strict',
-			secure: event.url.protocol === 'https:',
-			maxAge: config.PEP_SESSION_HOURS * 3600
-		}
-	);
-	return json(publicUser(account));
+	startSession(event, account, config, sessionSecret);
+	return json(publicSessionUser(account));
 };
 
 /** Who is signed in: `{ user: null }` when nobody is, which is an answer, not an error. */
 export const GET: RequestHandler = async ({ locals }) => {
 	if (!locals.session) return json({ user: null });
 	const account = await findAccount(server().db.users, locals.session.userId);
-	return json({ user: account && !account.disabled ? publicUser(account) : null });
+	return json({ user: account && !account.disabled ? publicSessionUser(account) : null });
 };
 
 export const DELETE: RequestHandler = async ({ cookies, url }) => {
@@ -80,7 +70,3 @@ export const DELETE: RequestHandler = async ({ cookies, url }) => {
 	});
 	return new Response(null, { status: 204 });
 };
-
-function publicUser(account: { userId: string; displayName: string; role: string }) {
-	return { userId: account.userId, displayName: account.displayName, role: account.role };
-}

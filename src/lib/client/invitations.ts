@@ -1,0 +1,144 @@
+/**
+ * The app's calls about invitations: a social worker makes, lists and withdraws a child's
+ * invitations; someone with a code checks it and joins. These need the server, so each answer
+ * says when there was no connection. Every answer is parsed, so one we did not expect is an
+ * `error` that says what was wrong, never a crash.
+ */
+import { z } from 'zod';
+import { invitedRole, type InvitedRole } from '$lib/domain/invitations';
+import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
+import { sessionUser, type SessionUser } from './session';
+
+export const openInvitation = z.object({
+	invitationId: z.string(),
+	childId: z.string(),
+	role: invitedRole,
+	displayName: z.string(),
+	createdAt: z.string(),
+	expiresAt: z.string(),
+	status: z.enum(['open', 'used', 'withdrawn', 'expired'])
+});
+export type OpenInvitation = z.infer<typeof openInvitation>;
+
+const created = z.object({ invitation: openInvitation, code: z.string() });
+export type CreatedInvitation = z.infer<typeof created>;
+
+const invited = z.object({ displayName: z.string(), role: invitedRole, expiresAt: z.string() });
+export type Invited = z.infer<typeof invited>;
+
+export type Answer<T> =
+	| { kind: 'ok'; value: T }
+	/** No connection, so the server could not be asked. */
+	| { kind: 'offline' }
+	/** The server said no: `message` says why, in words for the person. */
+	| { kind: 'refused'; status: number; message: string; retryAfterSeconds?: number }
+	/** Anything else; `message` is for developers and logs, not for the screen. */
+	| { kind: 'error'; message: string };
+
+const timeoutSeconds = 20;
+
+async function call<T>(
+	method: 'GET' | 'POST' | 'DELETE',
+	path: string,
+	schema: z.ZodType<T>,
+	body?: unknown
+): Promise<Answer<T>> {
+	if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline' };
+	let response: Response;
+	try {
+		response = await fetch(path, {
+			method,
+			headers: {
+				accept: 'application/json',
+				...(body === undefined ? {} : { 'content-type': 'application/json' })
+			},
+			credentials: 'same-origin',
+			body: body === undefined ? undefined : JSON.stringify(body),
+			signal: AbortSignal.timeout(timeoutSeconds * 1000)
+		});
+	} catch (error) {
+		if (error instanceof TypeError) return { kind: 'offline' };
+		if (error instanceof DOMException && error.name === 'TimeoutError') {
+			return { kind: 'error', message: `The server did not answer within ${timeoutSeconds} s` };
+		}
+		return { kind: 'error', message: `${method} ${path} failed: ${String(error)}` };
+	}
+	let json: unknown;
+	try {
+		json = await response.json();
+	} catch {
+		return { kind: 'error', message: `${method} ${path}: HTTP ${response.status}, not JSON` };
+	}
+	if (response.status >= 400 && response.status < 500) {
+		const refusal = z.object({ message: z.string() }).safeParse(json);
+		const wait = Number(response.headers.get('retry-after'));
+		return {
+			kind: 'refused',
+			status: response.status,
+			message: refusal.success ? refusal.data.message : `HTTP ${response.status}`,
+			...(Number.isFinite(wait) && wait > 0 ? { retryAfterSeconds: wait } : {})
+		};
+	}
+	if (!response.ok) {
+		return { kind: 'error', message: `${method} ${path}: HTTP ${response.status}` };
+	}
+	const parsed = schema.safeParse(json);
+	if (!parsed.success) {
+		return {
+			kind: 'error',
+			message: `${method} ${path}: unexpected answer: ${describeErrors(fieldErrors(parsed.error))}`
+		};
+	}
+	return { kind: 'ok', value: parsed.data };
+}
+
+const childPath = (childId: string) => `/api/children/${encodeURIComponent(childId)}/invitations`;
+
+export function listInvitations(childId: string): Promise<Answer<OpenInvitation[]>> {
+	return call(
+		'GET',
+		childPath(childId),
+		z.object({ invitations: z.array(openInvitation) }).transform((body) => body.invitations)
+	);
+}
+
+export function createInvitation(
+	childId: string,
+	invitation: { role: InvitedRole; displayName: string }
+): Promise<Answer<CreatedInvitation>> {
+	return call('POST', childPath(childId), created, invitation);
+}
+
+export function withdrawInvitation(
+	childId: string,
+	invitationId: string
+): Promise<Answer<OpenInvitation>> {
+	return call(
+		'DELETE',
+		`${childPath(childId)}/${encodeURIComponent(invitationId)}`,
+		openInvitation
+	);
+}
+
+export function checkCode(code: string): Promise<Answer<Invited>> {
+	return call('POST', '/api/invitations/check', invited, { code });
+}
+
+export function redeemCode(joining: {
+	code: string;
+	email: string;
+	password: string;
+}): Promise<Answer<SessionUser>> {
+	return call('POST', '/api/invitations/redeem', sessionUser, joining);
+}
+
+/** The address a QR code opens: the join page, with the code after `#` so no server logs it. */
+export function joinLink(origin: string, code: string): string {
+	return `${origin}/join#code=${code.replace(/\s/g, '')}`;
+}
+
+/** The code in a join link's `#code=…`, if there is one. */
+export function codeFromHash(hash: string): string | null {
+	const match = /^#code=([A-Za-z0-9 %-]{1,100})$/.exec(hash);
+	return match ? decodeURIComponent(match[1]!) : null;
+}

@@ -1,0 +1,33 @@
+/**
+ * Signs a person in on this browser: the session cookie, as a sign-in sets it, and what the app
+ * is told about who they are. Used by sign-in and by joining with an invitation code.
+ */
+import type { Cookies } from '@sveltejs/kit';
+import type { Config } from '../config';
+import { sessionCookieName, signSession } from './session-cookie';
+import type { Account } from './accounts';
+
+export function startSession(
+	{ cookies, url }: { cookies: Cookies; url: URL },
+	account: Pick<Account, 'userId' | 'role'>,
+	config: Pick<Config, 'PEP_SESSION_HOURS'>,
+	secret: string
+): void {
+	const expires = Math.floor(Date.now() / 1000) + config.PEP_SESSION_HOURS * 3600;
+	cookies.set(
+		sessionCookieName,
+		signSession({ userId: account.userId, role: account.role, expires }, secret),
+		{
+			path: '/',
+			httpOnly: true,
+			sameSite: 'strict',
+			secure: url.protocol === 'https:',
+			maxAge: config.PEP_SESSION_HOURS * 3600
+		}
+	);
+}
+
+/** Who is signed in, as `/api/session` says it: never an email or a hash. */
+export function publicSessionUser(account: Pick<Account, 'userId' | 'displayName' | 'role'>) {
+	return { userId: account.userId, displayName: account.displayName, role: account.role };
+}

@@ -1,0 +1,109 @@
+/**
+ * Joining with an invitation code, for someone who is not signed in: check the code, then make
+ * the account it invites (their email as the username, a password they choose, the invited role,
+ * and the child), through the same admin path an administrator's accounts take.
+ *
+ * A code that was never made, has expired, has been used or withdrawn gets one answer, so trying
+ * codes tells nobody which exist. Codes that fail are counted per network address, in the users
+ * database as sign-in failures are, and too many stop that address trying for a while.
+ */
+import { newId } from '$lib/domain/ids';
+import { invitationDays } from '$lib/domain/invitations';
+import type { Databases } from '../store/databases';
+import { setAssignment } from '../admin/assignments';
+import { AdminRefusal } from '../admin/refusal';
+import { createUser, disableUser } from '../admin/users';
+import { findAccount, type Account } from '../auth/accounts';
+import { recordFailure, retryAfter } from '../auth/rate-limit';
+import {
+	childAuthority,
+	claimInvitation,
+	findByCode,
+	InvitationRefusal,
+	releaseInvitation,
+	statusOf,
+	type Invitation
+} from './store';
+
+export const codeRefused = `That code does not work. Check it and try again. A code works only once, and only for ${invitationDays} days: if yours has run out, ask your social worker for a new one.`;
+
+/** The open invitation a code opens, or a refusal (counted against the address). */
+export async function openInvitation(
+	db: Pick<Databases, 'record' | 'users'>,
+	code: string,
+	address: string,
+	secret: string,
+	now = new Date()
+): Promise<Invitation> {
+	const wait = await retryAfter(db.users, 'invitation-address', address, now.getTime());
+	if (wait > 0) {
+		throw new InvitationRefusal(
+			429,
+			`Too many codes have been tried. Wait ${Math.ceil(wait / 60)} minutes, then try again.`,
+			wait
+		);
+	}
+	const invitation = await findByCode(db.users, code, secret);
+	const usable =
+		invitation !== null &&
+		statusOf(invitation, now) === 'open' &&
+		(await childAuthority(db.record, invitation.childId)) !== null;
+	if (!usable) {
+		await recordFailure(db.users, 'invitation-address', address, now.getTime());
+		throw new InvitationRefusal(404, codeRefused);
+	}
+	return invitation;
+}
+
+export interface Joining {
+	code: string;
+	email: string;
+	password: string;
+}
+
+/** Makes the invited person's account and gives them the child; the code is then used up. */
+export async function join(
+	db: Pick<Databases, 'record' | 'users'>,
+	{ code, email, password }: Joining,
+	address: string,
+	secret: string,
+	now = new Date()
+): Promise<Account> {
+	const invitation = await openInvitation(db, code, address, secret, now);
+	const authorityId = await childAuthority(db.record, invitation.childId);
+	const userId = newId();
+	// Claimed before the account is made, so two people with the same code cannot both join.
+	const claimed = await claimInvitation(db.users, invitation, userId, now);
+	if (!claimed || !authorityId) {
+		await recordFailure(db.users, 'invitation-address', address, now.getTime());
+		throw new InvitationRefusal(404, codeRefused);
+	}
+	try {
+		await createUser(
+			db.users,
+			{ email, password, displayName: invitation.displayName, role: invitation.role, authorityId },
+			{ userId, createdAt: now.toISOString() }
+		);
+	} catch (error) {
+		// The code still works: they can try again with another email address.
+		await releaseInvitation(db.users, claimed);
+		if (error instanceof AdminRefusal && error.status === 409) {
+			throw new InvitationRefusal(
+				409,
+				'email: this email address already has an account. Use a different email address, or sign in with that one.'
+			);
+		}
+		if (error instanceof AdminRefusal) throw new InvitationRefusal(error.status, error.message);
+		throw error;
+	}
+	try {
+		await setAssignment(db, userId, { childIds: [invitation.childId] });
+	} catch (error) {
+		// The child's record went at this very moment: an account with nothing must not stay.
+		await disableUser(db.users, userId);
+		throw error;
+	}
+	const account = await findAccount(db.users, userId);
+	if (!account) throw new Error(`The account ${userId} was made but cannot be read.`);
+	return account;
+}

@@ -1,0 +1,484 @@
+/**
+ * Invitation codes against the real server over HTTP: a social worker makes one for a child on
+ * their caseload (and nobody else can), the invited person joins with it once, and a used,
+ * withdrawn, expired or unknown code gets one answer. Bad input is refused with a reason and
+ * changes nothing; codes that fail are limited per address.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PouchDB from 'pouchdb';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { call, messageOf, type Answer } from './support/http';
+import { demoPassword, signIn, startServer, type RunningServer } from './support/server';
+
+const secret = 'integration-invitation-secret-0123456789';
+const codeRefused =
+	'That code does not work. Check it and try again. A code works only once, and only for 7 days: if yours has run out, ask your social worker for a new one.';
+const codeShape = /^[0-9A-HJKMNP-TV-Z]{4} [0-9A-HJKMNP-TV-Z]{4} [0-9A-HJKMNP-TV-Z]{4}$/;
+
+type Role =
+	| 'social-worker'
+	| 'designated-teacher'
+	| 'virtual-school'
+	| 'personal-adviser'
+	| 'iro'
+	| 'young-person'
+	| 'carer'
+	| 'admin';
+const otherRoles: Role[] = [
+	'designated-teacher',
+	'virtual-school',
+	'personal-adviser',
+	'iro',
+	'young-person',
+	'carer',
+	'admin'
+];
+
+let dataDir: string;
+let app: RunningServer;
+const cookies = {} as Record<Role, string>;
+/** A child on the demo social worker's caseload, and one in the same authority that is not. */
+let childId: string;
+let otherChildId: string;
+
+interface Created {
+	invitation: { invitationId: string; expiresAt: string; displayName: string; role: string };
+	code: string;
+}
+
+const invitationsOf = (child: string) => `/api/children/${child}/invitations`;
+
+async function invite(
+	displayName = 'Jamie',
+	role = 'young-person',
+	cookie = cookies['social-worker']
+): Promise<Created> {
+	const answer = await call(app.url, 'POST', invitationsOf(childId), {
+		cookie,
+		json: { role, displayName }
+	});
+	expect(answer.status, answer.text).toBe(201);
+	return answer.body as Created;
+}
+
+const check = (code: string, server = app) =>
+	call(server.url, 'POST', '/api/invitations/check', { json: { code } });
+const redeem = (code: string, email: string, password = 'purple tiger jumps high', server = app) =>
+	call(server.url, 'POST', '/api/invitations/redeem', { json: { code, email, password } });
+
+async function openInvitations(): Promise<{ invitationId: string; displayName: string }[]> {
+	const answer = await call(app.url, 'GET', invitationsOf(childId), {
+		cookie: cookies['social-worker']
+	});
+	expect(answer.status, answer.text).toBe(200);
+	return (answer.body as { invitations: { invitationId: string; displayName: string }[] })
+		.invitations;
+}
+
+function expectCodeRefused(answer: Answer) {
+	expect(answer.status, answer.text).toBe(404);
+	expect(answer.body).toEqual({ message: codeRefused });
+}
+
+/** Stops the server, lets `edit` change its data, and starts it again on the same data. */
+async function restart(edit?: (users: PouchDB.Database) => Promise<void>) {
+	await app.stop();
+	if (edit) {
+		const users = new PouchDB(join(dataDir, 'users'));
+		try {
+			await edit(users);
+		} finally {
+			await users.close();
+		}
+	}
+	app = await startServer({ dataDir, env: { PEP_SESSION_SECRET: secret } });
+}
+
+beforeAll(async () => {
+	dataDir = mkdtempSync(join(tmpdir(), 'pep-it-invitations-'));
+	app = await startServer({ dataDir, env: { PEP_SESSION_SECRET: secret } });
+	for (const role of ['social-worker', ...otherRoles] as Role[]) {
+		cookies[role] = await signIn(app.url, `${role}@example.org`, demoPassword);
+	}
+	const me = (await call(app.url, 'GET', '/api/session', { cookie: cookies['social-worker'] }))
+		.body as { user: { userId: string } };
+	const assignment = await call(app.url, 'GET', `/db/pep/assign:${me.user.userId}`, {
+		cookie: cookies['social-worker']
+	});
+	const caseload = (assignment.body as { childIds: string[] }).childIds;
+	childId = caseload[0]!;
+	// The Virtual School reaches every child in the authority.
+	const all = await call(app.url, 'GET', '/db/pep/_all_docs', {
+		cookie: cookies['virtual-school']
+	});
+	otherChildId = (all.body as { rows: { id: string }[] }).rows
+		.map((row) => /^child:([^:]+)$/.exec(row.id)?.[1])
+		.find((id): id is string => id !== undefined && !caseload.includes(id))!;
+	expect(otherChildId).toBeTruthy();
+}, 180_000);
+
+afterAll(async () => {
+	await app?.stop();
+	rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('making an invitation', () => {
+	it('is for the social worker of a child on their caseload: a code to read out, for 7 days', async () => {
+		const before = Date.now();
+		const answer = await call(app.url, 'POST', invitationsOf(childId), {
+			cookie: cookies['social-worker'],
+			json: { role: 'carer', displayName: '  Pat Smith ' }
+		});
+		expect(answer.status, answer.text).toBe(201);
+		const { invitation, code } = answer.body as Created;
+		expect(code).toMatch(codeShape);
+		expect(invitation).toMatchObject({ role: 'carer', displayName: 'Pat Smith', status: 'open' });
+		const days = (Date.parse(invitation.expiresAt) - before) / 86_400_000;
+		expect(days).toBeGreaterThan(6.95);
+		expect(days).toBeLessThan(7.05);
+
+		const open = await openInvitations();
+		expect(open.map((i) => i.invitationId)).toContain(invitation.invitationId);
+		// The list never shows a code again.
+		const listed = await call(app.url, 'GET', invitationsOf(childId), {
+			cookie: cookies['social-worker']
+		});
+		expect(listed.text).not.toContain(code);
+		expect(listed.text).not.toContain(code.replace(/ /g, ''));
+	});
+
+	it('is refused to every other role, for another child, and to someone not signed in', async () => {
+		const count = (await openInvitations()).length;
+		const body = { json: { role: 'young-person', displayName: 'Jamie' } };
+		for (const role of otherRoles) {
+			for (const method of ['POST', 'GET']) {
+				const answer = await call(app.url, method, invitationsOf(childId), {
+					cookie: cookies[role],
+					...(method === 'POST' ? body : {})
+				});
+				expect(answer.status, `${role} ${method}`).toBe(403);
+				expect(messageOf(answer)).toBe('Only a social worker can invite people to join.');
+			}
+		}
+		for (const child of [otherChildId, 'no-such-child', 'a%20b']) {
+			const answer = await call(app.url, 'POST', invitationsOf(child), {
+				cookie: cookies['social-worker'],
+				...body
+			});
+			expect(answer.status, child).toBe(403);
+			expect(messageOf(answer)).toBe('You can invite people only for children on your caseload.');
+		}
+		const listOther = await call(app.url, 'GET', invitationsOf(otherChildId), {
+			cookie: cookies['social-worker']
+		});
+		expect(listOther.status).toBe(403);
+		const signedOut = await call(app.url, 'POST', invitationsOf(childId), body);
+		expect([signedOut.status, messageOf(signedOut)]).toEqual([401, 'Sign in to do this.']);
+		expect((await openInvitations()).length).toBe(count);
+	});
+
+	it('is refused from another website', async () => {
+		const fromElsewhere: Record<string, string>[] = [
+			{ origin: 'https://elsewhere.example' },
+			{ 'sec-fetch-site': 'cross-site' }
+		];
+		for (const headers of fromElsewhere) {
+			const answer = await call(app.url, 'POST', invitationsOf(childId), {
+				cookie: cookies['social-worker'],
+				json: { role: 'young-person', displayName: 'Jamie' },
+				headers
+			});
+			expect(answer.status).toBe(403);
+			expect(messageOf(answer)).toMatch(/came from another website/);
+			const joining = await call(app.url, 'POST', '/api/invitations/redeem', {
+				json: { code: 'ABCD EFGH JKMN', email: 'a@example.org', password: 'long enough pw' },
+				headers
+			});
+			expect(joining.status).toBe(403);
+		}
+	});
+});
+
+describe('joining with a code', () => {
+	it('makes the account with the role and the child, signs them in, and works once', async () => {
+		const { code, invitation } = await invite('Jamie');
+		const checked = await check(code.toLowerCase().replace(/ /g, '-'));
+		expect(checked.status, checked.text).toBe(200);
+		expect(checked.body).toEqual({
+			displayName: 'Jamie',
+			role: 'young-person',
+			expiresAt: invitation.expiresAt
+		});
+
+		const joined = await redeem(code, 'Jamie.Invited@Example.org');
+		expect(joined.status, joined.text).toBe(201);
+		expect(joined.body).toMatchObject({ displayName: 'Jamie', role: 'young-person' });
+		const cookie = joined.headers
+			.getSetCookie()
+			.map((header) => header.split(';')[0]!)
+			.find((pair) => pair.startsWith('pep_session='))!;
+		expect(cookie).toBeTruthy();
+		const me = await call(app.url, 'GET', '/api/session', { cookie });
+		expect(me.body).toEqual({ user: joined.body });
+		const { userId } = joined.body as { userId: string };
+		const assignment = await call(app.url, 'GET', `/db/pep/assign:${userId}`, { cookie });
+		expect(assignment.body).toMatchObject({ role: 'young-person', childIds: [childId] });
+		// They reach their own PEPs through the gateway, and nobody else's record.
+		const reached = await call(app.url, 'GET', '/db/pep/_all_docs', { cookie });
+		const ids = (reached.body as { rows: { id: string }[] }).rows.map((row) => row.id);
+		expect(ids.some((id) => id.startsWith(`child:${childId}:pep:`))).toBe(true);
+		expect(
+			ids.filter((id) => !/^(authority|assign):/.test(id) && !id.startsWith(`child:${childId}:`))
+		).toEqual([]);
+		// The password they chose signs them in from now on.
+		await signIn(app.url, 'jamie.invited@example.org', 'purple tiger jumps high');
+
+		expectCodeRefused(await redeem(code, 'someone.else@example.org'));
+		expectCodeRefused(await check(code));
+		expect((await openInvitations()).map((i) => i.invitationId)).not.toContain(
+			invitation.invitationId
+		);
+		const withdraw = await call(
+			app.url,
+			'DELETE',
+			`${invitationsOf(childId)}/${invitation.invitationId}`,
+			{ cookie: cookies['social-worker'] }
+		);
+		expect(withdraw.status).toBe(409);
+	});
+
+	it('lets only one of two people joining with the same code at the same moment in', async () => {
+		const { code } = await invite('Twin');
+		const answers = await Promise.all([
+			redeem(code, 'first.twin@example.org'),
+			redeem(code, 'second.twin@example.org')
+		]);
+		expect(answers.map((a) => a.status).sort()).toEqual([201, 404]);
+	});
+
+	it('keeps the code working after an email address that already has an account', async () => {
+		const { code } = await invite('Carer Two', 'carer');
+		const taken = await redeem(code, 'social-worker@example.org');
+		expect(taken.status).toBe(409);
+		expect(messageOf(taken)).toMatch(/^email: this email address already has an account/);
+		expect(taken.headers.getSetCookie()).toEqual([]);
+		expect((await redeem(code, 'carer.two@example.org')).status).toBe(201);
+	});
+
+	it('refuses a withdrawn code, with the same answer as an unknown one', async () => {
+		const { code, invitation } = await invite('Withdrawn');
+		const path = `${invitationsOf(childId)}/${invitation.invitationId}`;
+		for (const role of otherRoles) {
+			expect((await call(app.url, 'DELETE', path, { cookie: cookies[role] })).status).toBe(403);
+		}
+		const withdrawn = await call(app.url, 'DELETE', path, { cookie: cookies['social-worker'] });
+		expect(withdrawn.status, withdrawn.text).toBe(200);
+		expect(withdrawn.body).toMatchObject({ status: 'withdrawn' });
+		// Twice is not an error.
+		expect((await call(app.url, 'DELETE', path, { cookie: cookies['social-worker'] })).status).toBe(
+			200
+		);
+		expect((await openInvitations()).map((i) => i.invitationId)).not.toContain(
+			invitation.invitationId
+		);
+		expectCodeRefused(await redeem(code, 'withdrawn@example.org'));
+		expectCodeRefused(await check('ZZZZ ZZZZ ZZZZ'));
+		const unknown = await call(app.url, 'DELETE', `${invitationsOf(childId)}/no-such-one`, {
+			cookie: cookies['social-worker']
+		});
+		expect(unknown.status).toBe(404);
+	});
+});
+
+describe('bad input', () => {
+	/** Every document's id and revision, read from the stopped server's data folder. */
+	async function snapshot(): Promise<Record<'pep' | 'users', Record<string, string>>> {
+		const result = { pep: {}, users: {} } as Record<'pep' | 'users', Record<string, string>>;
+		for (const name of ['pep', 'users'] as const) {
+			const db = new PouchDB(join(dataDir, name));
+			const all = await db.allDocs();
+			result[name] = Object.fromEntries(all.rows.map((row) => [row.id, row.value.rev]));
+			await db.close();
+		}
+		return result;
+	}
+	let before: Awaited<ReturnType<typeof snapshot>>;
+
+	beforeAll(async () => {
+		await app.stop();
+		before = await snapshot();
+		await restart();
+	});
+
+	const endpoints = [
+		{
+			name: 'POST /api/children/{childId}/invitations',
+			path: () => invitationsOf(childId),
+			wrongTypes: { role: 5, displayName: ['Jamie'] },
+			expected: /^role: must be one of: young-person, carer; displayName: must be text$/,
+			missing: /^role: must be one of: young-person, carer; displayName: is required$/,
+			tooLong: { role: 'carer', displayName: 'x'.repeat(201) },
+			tooLongReason: /^displayName: must be at most 200 characters$/
+		},
+		{
+			name: 'POST /api/invitations/check',
+			path: () => '/api/invitations/check',
+			wrongTypes: { code: 123456789012 },
+			expected: /^code: must be text$/,
+			missing: /^code: is required$/,
+			tooLong: { code: 'A'.repeat(101) },
+			tooLongReason: /^code: must be at most 100 characters$/
+		},
+		{
+			name: 'POST /api/invitations/redeem',
+			path: () => '/api/invitations/redeem',
+			wrongTypes: { code: 'ABCD EFGH JKMN', email: 42, password: true },
+			expected: /^email: must be text; password: must be text$/,
+			missing: /^code: is required; email: is required; password: is required$/,
+			tooLong: { code: 'ABCD EFGH JKMN', email: 'a@example.org', password: 'x'.repeat(1001) },
+			tooLongReason: /^password: must be at most 1,000 characters$/
+		}
+	];
+
+	for (const endpoint of endpoints) {
+		it(`${endpoint.name} refuses bad input with a 4xx that says why`, async () => {
+			const send = (options: Parameters<typeof call>[3]) =>
+				call(app.url, 'POST', endpoint.path(), { cookie: cookies['social-worker'], ...options });
+			const refusals = [
+				[await send({ raw: '{"code": ', contentType: 'application/json' }), 400, /not valid JSON/],
+				[await send({ raw: 'null', contentType: 'application/json' }), 400, /must be a record/],
+				[await send({ json: [] }), 400, /must be a record/],
+				[await send({ json: endpoint.wrongTypes }), 400, endpoint.expected],
+				[await send({ json: {} }), 400, endpoint.missing],
+				[await send({ json: { ...endpoint.tooLong, unexpected: 1 } }), 400, /unexpected/],
+				[await send({ json: endpoint.tooLong }), 400, endpoint.tooLongReason],
+				[
+					await send({ json: { padding: 'x'.repeat(600 * 1024) } }),
+					413,
+					/^The request body is too large\.$/
+				],
+				[
+					await send({ raw: '{}', contentType: 'text/plain', headers: { origin: app.url } }),
+					415,
+					/as JSON/
+				],
+				[await send({}), 415, /as JSON/],
+				[
+					await send({ raw: 'a=b', contentType: 'application/x-www-form-urlencoded' }),
+					403,
+					/forbidden/
+				]
+			] as const;
+			for (const [answer, status, reason] of refusals) {
+				expect(answer.status, answer.text).toBe(status);
+				expect(messageOf(answer)).toMatch(reason);
+			}
+		});
+	}
+
+	it('refuses a code that cannot be one, an email that is not one, and a short password', async () => {
+		const { code } = await invite('Careful');
+		const refusals = [
+			[await check('ABCD EFGH'), /^code: must be 12 letters and numbers, like ABCD EFGH JKMN$/],
+			[await check('ABCD EFGH JKMU'), /^code: must be 12 letters and numbers/],
+			[await redeem(code, 'not-an-email'), /^email: must be an email address/],
+			[await redeem(code, 'short@example.org', 'too short'), /^password: must be at least 12/]
+		] as const;
+		for (const [answer, reason] of refusals) {
+			expect(answer.status, answer.text).toBe(400);
+			expect(messageOf(answer)).toMatch(reason);
+		}
+		// Refused before the code was looked at: it still works.
+		expect((await check(code)).status).toBe(200);
+	});
+
+	it('changes nothing on the server but the one invitation made above', async () => {
+		await app.stop();
+		const after = await snapshot();
+		const added = Object.keys(after.users).filter((id) => !(id in before.users));
+		expect(added).toHaveLength(2);
+		expect(added.filter((id) => id.startsWith(`invitation:${childId}:`))).toHaveLength(1);
+		expect(added.filter((id) => id.startsWith('invitation-code:'))).toHaveLength(1);
+		for (const id of Object.keys(before.users)) expect(after.users[id], id).toBe(before.users[id]);
+		expect(after.pep).toEqual(before.pep);
+		await restart();
+	});
+});
+
+describe('an expired code', () => {
+	it('is refused with the same answer, and is no longer listed', async () => {
+		const { code, invitation } = await invite('Too Late');
+		expect((await check(code)).status).toBe(200);
+		await restart(async (users) => {
+			const id = `invitation:${childId}:${invitation.invitationId}`;
+			const doc = await users.get<{ expiresAt: string }>(id);
+			await users.put({ ...doc, expiresAt: new Date(Date.now() - 1000).toISOString() });
+		});
+		expectCodeRefused(await check(code));
+		expectCodeRefused(await redeem(code, 'too.late@example.org'));
+		expect((await openInvitations()).map((i) => i.invitationId)).not.toContain(
+			invitation.invitationId
+		);
+	});
+
+	it('never made a thing for the child who was not on the caseload', async () => {
+		await app.stop();
+		const users = new PouchDB(join(dataDir, 'users'));
+		try {
+			const all = await users.allDocs({ startkey: 'invitation:', endkey: 'invitation:\ufff0' });
+			expect(all.rows.map((row) => row.id.split(':')[1])).not.toContain(otherChildId);
+			expect(new Set(all.rows.map((row) => row.id.split(':')[1]))).toEqual(new Set([childId]));
+		} finally {
+			await users.close();
+		}
+		await restart();
+	});
+});
+
+describe('limits on trying codes', () => {
+	let limited: RunningServer;
+	beforeAll(async () => {
+		limited = await startServer();
+	}, 180_000);
+	afterAll(async () => {
+		await limited?.stop();
+	});
+
+	it('stops an address after 10 codes that did not work, even with a right one', async () => {
+		const sw = await signIn(limited.url, 'social-worker@example.org', demoPassword);
+		const me = (await call(limited.url, 'GET', '/api/session', { cookie: sw })).body as {
+			user: { userId: string };
+		};
+		const assignment = await call(limited.url, 'GET', `/db/pep/assign:${me.user.userId}`, {
+			cookie: sw
+		});
+		const child = (assignment.body as { childIds: string[] }).childIds[0]!;
+		const made = await call(limited.url, 'POST', invitationsOf(child), {
+			cookie: sw,
+			json: { role: 'young-person', displayName: 'Jamie' }
+		});
+		const { code } = made.body as Created;
+
+		for (let i = 0; i < 10; i += 1) {
+			const guess = `${String(i).padStart(4, '2')} ZZZZ ZZZZ`;
+			expectCodeRefused(await check(guess, limited));
+		}
+		for (const stopped of [
+			await check(code, limited),
+			await redeem(code, 'jamie@example.org', undefined, limited)
+		]) {
+			expect(stopped.status).toBe(429);
+			expect(messageOf(stopped)).toBe(
+				'Too many codes have been tried. Wait 15 minutes, then try again.'
+			);
+			const wait = Number(stopped.headers.get('retry-after'));
+			expect(wait).toBeGreaterThan(890);
+			expect(wait).toBeLessThanOrEqual(900);
+			expect(stopped.headers.getSetCookie()).toEqual([]);
+		}
+		// Signing in is limited apart: the social worker still can.
+		await signIn(limited.url, 'social-worker@example.org', demoPassword);
+	});
+});
