@@ -38,7 +38,7 @@ describe('the PEP meeting’s agenda', () => {
 	});
 
 	it('numbers the agenda’s items from the welcome, after the preparation', () => {
-		expect(stepPosition('preparation')).toBe('Before the meeting');
+		expect(stepPosition('preparation')).toBe('Preparation');
 		expect(stepPosition('welcome')).toBe('Agenda item 1 of 6');
 		expect(stepPosition('next-meeting')).toBe('Agenda item 6 of 6');
 	});

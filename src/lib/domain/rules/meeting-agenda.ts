@@ -122,6 +122,6 @@ export function stepBefore(slug: MeetingStepSlug): MeetingStep | null {
  */
 export function stepPosition(slug: MeetingStepSlug): string {
 	const index = meetingStepSlugs.indexOf(slug);
-	if (index === 0) return 'Before the meeting';
+	if (index === 0) return 'Preparation';
 	return `Agenda item ${index} of ${meetingStepSlugs.length - 1}`;
 }
