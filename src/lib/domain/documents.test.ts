@@ -524,3 +524,62 @@ describe('refusals read as plain English', () => {
 		);
 	});
 });
+
+describe('meeting mode’s fields', () => {
+	const header = examples.pep as Record<string, unknown> & { meeting: Record<string, unknown> };
+	const b = examples['pep-b'] as Record<string, unknown> & { meetingPage: Record<string, unknown> };
+	const startedAt = '2024-06-20T13:00:00.000Z';
+
+	it('are accepted from a device that writes them', () => {
+		const result = parseDocument({
+			...header,
+			meeting: {
+				...header.meeting,
+				timer: { startedAt, endedAt: '2024-06-20T13:52:00.000Z' },
+				preparation: { attendanceConfirmed: true }
+			},
+			nextPepDate: '2024-10-15',
+			nextPepTime: '15:30'
+		});
+		if (!result.ok) throw new Error(describeErrors(result.errors));
+		expect(result.doc).toMatchObject({
+			meeting: { timer: { startedAt }, preparation: { attendanceConfirmed: true } },
+			nextPepTime: '15:30'
+		});
+		const page = parseDocument({
+			...b,
+			meetingPage: { ...b.meetingPage, youngPersonViews: 'I want to do the art GCSE.' }
+		});
+		if (!page.ok) throw new Error(describeErrors(page.errors));
+	});
+
+	it('are not needed: a document written before them is read as it is, with nothing added', () => {
+		const { nextPepTime: _time, ...old } = header;
+		const result = parseDocument(old);
+		if (!result.ok) throw new Error(describeErrors(result.errors));
+		const doc = result.doc as Record<string, unknown> & { meeting: Record<string, unknown> };
+		expect(doc).not.toHaveProperty('nextPepTime');
+		expect(doc.meeting).not.toHaveProperty('timer');
+		expect(doc.meeting).not.toHaveProperty('preparation');
+		const page = parseDocument(b);
+		if (!page.ok) throw new Error(describeErrors(page.errors));
+		expect((page.doc as { meetingPage: object }).meetingPage).not.toHaveProperty(
+			'youngPersonViews'
+		);
+	});
+
+	it('refuse a clock that ends before it starts, or a next meeting time that is not a time', () => {
+		const ended = refusal({
+			...header,
+			meeting: { ...header.meeting, timer: { startedAt, endedAt: '2024-06-20T12:00:00.000Z' } }
+		});
+		expect(ended).toEqual([
+			{ field: 'meeting.timer.endedAt', message: 'must not be before the start' }
+		]);
+		expect(refusal({ ...header, nextPepTime: 'half three' })[0]?.field).toBe('nextPepTime');
+		expect(
+			refusal({ ...header, meeting: { ...header.meeting, preparation: { everyoneHere: true } } })[0]
+				?.field
+		).toBe('meeting.preparation');
+	});
+});

@@ -10,7 +10,8 @@ import type {
 	SettingKind,
 	YearGroup
 } from './schemas/child';
-import type { PepKind, PepReason, PepStatus, TermName } from './schemas/pep';
+import type { Invitee, PepKind, PepReason, PepStatus, TermName } from './schemas/pep';
+import { roleNames } from './schemas/users';
 
 export const yearGroupNames: Record<YearGroup, string> = {
 	nursery: 'Nursery',
@@ -115,4 +116,24 @@ export const attachmentKindNames: Record<AttachmentKind, string> = {
 	ehcp: 'EHCP',
 	photo: 'Photo',
 	other: 'Other document'
+};
+
+/** Everyone who may be invited to a PEP meeting, by their part in it. */
+export const inviteeRoleNames: Record<Invitee['role'], string> = {
+	...roleNames,
+	parent: 'Parent',
+	'educational-psychologist': 'Educational psychologist',
+	camhs: 'CAMHS worker',
+	'sen-officer': 'SEN officer',
+	other: 'Someone else'
+};
+
+/** Where each invitee stands before and at the meeting. */
+export const inviteeAttendanceNames: Record<Invitee['attendance'], string> = {
+	invited: 'Invited',
+	confirmed: 'Coming',
+	attended: 'Attended',
+	'sent-apologies': 'Sent apologies',
+	'views-sent': 'Sent their views',
+	'did-not-attend': 'Did not attend'
 };

@@ -4,6 +4,7 @@
  * test can work out the same caseloads the server made and choose a PEP no other spec touches.
  */
 import { generateAuthority } from '../../../src/lib/domain/fixtures/generator';
+import type { ChildProfile } from '../../../src/lib/domain/schemas/child';
 import type { PepHeader } from '../../../src/lib/domain/schemas/pep';
 
 export interface DemoCase {
@@ -12,12 +13,8 @@ export interface DemoCase {
 	pep: PepHeader;
 }
 
-/**
- * A child of the demo social worker's caseload at the demo designated teacher's school, with a PEP
- * still being prepared whose young person has given their views. Not the first two or the last of
- * the social worker's children by family name: the other specs work on those.
- */
-export function sectionBCase(today = new Date().toISOString().slice(0, 10)): DemoCase {
+/** The demo as the server made it, and the people whose caseloads the journeys share out. */
+function demoCaseloads(today: string) {
 	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
 	const held = new Map(
 		demo.assignments.map((a) => [
@@ -33,11 +30,27 @@ export function sectionBCase(today = new Date().toISOString().slice(0, 10)): Dem
 		const person = people.find((p) => p.role === role)!;
 		return demo.assignments.find((a) => a.userId === person.userId)!;
 	};
+	const byFamilyName = (a: ChildProfile, b: ChildProfile) =>
+		a.person.familyName.localeCompare(b.person.familyName);
 	const worker = assignmentOf('social-worker');
 	const teacher = assignmentOf('designated-teacher');
+	const youngPerson = assignmentOf('young-person');
 	const caseload = demo.children
 		.filter((c) => worker.childIds.includes(c.childId))
-		.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName));
+		.sort(byFamilyName);
+	const atSchool = demo.children
+		.filter((c) => c.schoolId && teacher.schoolIds.includes(c.schoolId))
+		.sort(byFamilyName);
+	return { demo, teacher, youngPerson, caseload, atSchool };
+}
+
+/**
+ * A child of the demo social worker's caseload at the demo designated teacher's school, with a PEP
+ * still being prepared whose young person has given their views. Not the first two or the last of
+ * the social worker's children by family name: the other specs work on those.
+ */
+export function sectionBCase(today = new Date().toISOString().slice(0, 10)): DemoCase {
+	const { demo, teacher, caseload } = demoCaseloads(today);
 	const taken = new Set(
 		[caseload[0], caseload[1], caseload.at(-1)].map((c) => c?.person.familyName)
 	);
@@ -52,4 +65,41 @@ export function sectionBCase(today = new Date().toISOString().slice(0, 10)): Dem
 		if (pep) return { childId: child.childId, familyName: child.person.familyName, pep };
 	}
 	throw new Error('The demo has no PEP being prepared at the designated teacher’s school.');
+}
+
+/**
+ * For meeting mode: a child both the demo social worker and designated teacher hold, with a PEP
+ * still being prepared, that no other journey edits — not the social worker's first two, fourth
+ * or last by family name, nor the designated teacher's first, nor Section B's child, nor the demo
+ * young person, nor the child whose plan the sharing journey shares. Taken from the end of the
+ * caseload, away from the children the others take from the start.
+ */
+export function meetingModeCase(today = new Date().toISOString().slice(0, 10)): DemoCase {
+	const { demo, teacher, youngPerson, caseload, atSchool } = demoCaseloads(today);
+	const headers = demo.documents
+		.filter((d): d is PepHeader => d.type === 'pep')
+		.sort((a, b) => a._id.localeCompare(b._id));
+	const avoided = new Set(
+		[caseload[0], caseload[1], caseload.at(-1)].map((c) => c?.person.familyName)
+	);
+	const shared = headers.find(
+		(h) =>
+			h.status === 'qa-passed' &&
+			caseload.some((c) => c.childId === h.childId && !avoided.has(c.person.familyName))
+	);
+	const taken = new Set([
+		...[caseload[0], caseload[1], caseload[3], caseload.at(-1), atSchool[0]].map((c) => c?.childId),
+		sectionBCase(today).childId,
+		...youngPerson.childIds,
+		shared?.childId
+	]);
+	for (const child of [...caseload].reverse()) {
+		if (taken.has(child.childId)) continue;
+		if (!child.schoolId || !teacher.schoolIds.includes(child.schoolId)) continue;
+		const pep = headers.find(
+			(p) => p.childId === child.childId && p.status === 'draft' && p.kind !== 'post-16'
+		);
+		if (pep) return { childId: child.childId, familyName: child.person.familyName, pep };
+	}
+	throw new Error('The demo has no PEP for meeting mode that other journeys leave alone.');
 }

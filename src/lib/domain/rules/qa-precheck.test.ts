@@ -107,6 +107,22 @@ describe('pre-checking the QA checklist from the record', () => {
 			const talk = check((i) => (i.voice = { answers: {}, preferToTalkAtMeeting: true }));
 			expect(talk.childVoiceRecorded?.reason).toMatch(/chose to talk at the meeting/);
 		});
+
+		it('is Yes when the meeting page records what they said at the meeting', () => {
+			const talked = check((i) => {
+				i.voice = { answers: {}, preferToTalkAtMeeting: true };
+				i.b!.meetingPage.youngPersonViews = 'I want to stay at this school for sixth form.';
+			});
+			expect(talked.childVoiceRecorded).toMatchObject({
+				suggestion: 'yes',
+				reason: expect.stringMatching(/records what they said/)
+			});
+			const noVoice = check((i) => {
+				i.voice = null;
+				i.b!.meetingPage.youngPersonViews = 'I like art best.';
+			});
+			expect(noVoice.childVoiceRecorded?.suggestion).toBe('yes');
+		});
 	});
 
 	it('is No for strengths when the overview or subjects are missing', () => {

@@ -124,14 +124,21 @@ function peopleContributed({ header, voice, carer }: PrecheckInput): Precheck {
 
 function childVoice({ voice, b }: PrecheckInput): Precheck {
 	const item = 'childVoiceRecorded';
+	const said = filled(b?.meetingPage.youngPersonViews);
 	if (voice && hasVoice(voice)) {
-		return voice.preferToTalkAtMeeting && !Object.values(voice.answers).some(filled)
-			? judge(
+		if (!voice.preferToTalkAtMeeting || Object.values(voice.answers).some(filled))
+			return yes(item, 'The young person’s own words are recorded in My Voice.');
+		return said
+			? yes(
+					item,
+					'The young person chose to talk at the meeting, and the meeting page records what they said.'
+				)
+			: judge(
 					item,
 					'The young person chose to talk at the meeting: check the meeting page records what they said.'
-				)
-			: yes(item, 'The young person’s own words are recorded in My Voice.');
+				);
 	}
+	if (said) return yes(item, 'The meeting page records what the young person said at the meeting.');
 	if (b?.meetingPage.howViewsShared.trim()) {
 		return judge(
 			item,

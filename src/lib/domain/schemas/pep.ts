@@ -73,7 +73,24 @@ export const meeting = z
 		onlineLink: z
 			.url({ protocol: /^https$/, error: unlessMissing('must be an https:// link') })
 			.optional(),
-		heldAt: isoDateTime.optional()
+		heldAt: isoDateTime.optional(),
+		/**
+		 * Meeting mode's clock: when the meeting started and, once it is over, when it ended. The
+		 * start is kept rather than a running count, so any device, or the same one after a reload,
+		 * shows the same time.
+		 */
+		timer: z
+			.strictObject({ startedAt: isoDateTime, endedAt: isoDateTime.optional() })
+			.refine((t) => t.endedAt === undefined || Date.parse(t.endedAt) >= Date.parse(t.startedAt), {
+				error: 'must not be before the start',
+				path: ['endedAt']
+			})
+			.optional(),
+		/**
+		 * What a person ticks on the preparation checklist: the rest of the checklist (the young
+		 * person's views, the data, the documents) is read from the record itself.
+		 */
+		preparation: z.strictObject({ attendanceConfirmed: z.boolean().default(false) }).optional()
 	})
 	.refine((m) => m.mode === 'in-person' || m.onlineLink !== undefined, {
 		error: 'is required for an online or hybrid meeting',
@@ -109,6 +126,8 @@ export const pepHeader = z.strictObject({
 	invitees: z.array(invitee).max(40, 'must list at most 40 people').default([]),
 	status: pepStatus.default('draft'),
 	history: z.array(statusChange).default([]),
-	nextPepDate: isoDate.optional()
+	nextPepDate: isoDate.optional(),
+	/** The time agreed for the next PEP meeting, with its date. */
+	nextPepTime: timeOfDay.optional()
 });
 export type PepHeader = z.infer<typeof pepHeader>;

@@ -102,6 +102,8 @@ export const meetingPage = z.strictObject({
 	youngPersonAttended: z.enum(['yes', 'part', 'no']).optional(),
 	notAttendedReason: text(2_000).default(''),
 	howViewsShared: text(2_000).default(''),
+	/** What the young person said at the meeting, in their words as far as possible. */
+	youngPersonViews: text(5_000).optional(),
 	supporterViews: z.array(supporterView).max(30).default([]),
 	attendance: attendanceRecord.optional(),
 	participationRag: ragRating.optional(),
