@@ -38,8 +38,18 @@ if (!/^[1-9][0-9]*$/.test(concurrency)) {
 }
 const gateway = createAdmission(Number(concurrency));
 
+/**
+ * How long an idle connection is said to be kept (Node's own default), and how much longer it is
+ * kept in fact. A client closes its side a little before the time it is told (Node's fetch, 2 s
+ * before); one that is busy at that moment and then sends its next request on the connection the
+ * server has just closed sees the request fail ("other side closed"). The grace absorbs that.
+ */
+const keepAliveSeconds = 5;
+const keepAliveGraceSeconds = 10;
+
 const server = createServer((req, res) => {
 	addSecurityHeaders(req, res, process.env);
+	if (res.shouldKeepAlive) res.setHeader('Keep-Alive', `timeout=${keepAliveSeconds}`);
 	const serve = () =>
 		handler(req, res, () => {
 			// SvelteKit answers every request itself; this is only reached if that ever changes.
@@ -49,6 +59,8 @@ const server = createServer((req, res) => {
 	if (waitsItsTurn(req.url)) gateway.admit(res, serve);
 	else void serve();
 });
+
+server.keepAliveTimeout = (keepAliveSeconds + keepAliveGraceSeconds) * 1000;
 
 server.listen(port, host, () => {
 	console.log(`Listening on http://${host}:${port}`);
