@@ -197,7 +197,11 @@ describe('reads that would reveal a document', () => {
 describe('bulk_get', () => {
 	/** What PouchDB itself answers, with the unreadable documents as missing. */
 	async function direct(access: Access, docs: { id: string; rev?: string }[]) {
-		const got = await db.record.bulkGet({ docs, revs: true, latest: true });
+		const got = await db.record.bulkGet({
+			docs,
+			revs: true,
+			latest: true
+		} as PouchDB.Core.BulkGetOptions);
 		const byId = new Map(got.results.map((r) => [r.id, r]));
 		return docs.map((d) =>
 			mayRead(access, d.id)
@@ -240,7 +244,7 @@ describe('bulk_get', () => {
 		const readable = demo.documents.filter((d) => mayRead(access, d._id!)).map((d) => d._id!);
 		const rev = async (id: string) => (await db.record.get(id))._rev;
 		// Two entries of one id in a row, straddling where a group of 50 would end.
-		const together = readable.slice(0, 49).map((id) => ({ id }));
+		const together: { id: string; rev?: string }[] = readable.slice(0, 49).map((id) => ({ id }));
 		const twice = readable[49]!;
 		together.push({ id: twice, rev: await rev(twice) }, { id: twice, rev: await rev(twice) });
 		together.push(...readable.slice(50, 120).map((id) => ({ id })));
