@@ -7,11 +7,13 @@
  * hooks.server.ts cannot give them headers; wrapping the handler here can. The handler itself
  * still reads ORIGIN, PROTOCOL_HEADER, ADDRESS_HEADER, BODY_SIZE_LIMIT and the rest, as adapter-node
  * documents. This file keeps PORT, HOST and SHUTDOWN_TIMEOUT, and the graceful shutdown on SIGTERM
- * and SIGINT: finish the requests in flight, then stop.
+ * and SIGINT: finish the requests in flight, then stop. It also lets only PEP_GATEWAY_CONCURRENCY
+ * replication requests be worked on at once, the rest waiting their turn (admission.js).
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import process from 'node:process';
+import { createAdmission, waitsItsTurn } from './admission.js';
 import { addSecurityHeaders } from './security-headers.js';
 
 const built = new URL('../build/handler.js', import.meta.url);
@@ -33,16 +35,40 @@ const { handler } = await import(built.href);
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
 const shutdownSeconds = Number(process.env.SHUTDOWN_TIMEOUT || 30);
+// Replication requests served at once; the rest wait their turn (admission.js says why).
+const concurrency = process.env.PEP_GATEWAY_CONCURRENCY || '32';
+if (!/^[1-9][0-9]*$/.test(concurrency)) {
+	console.error(
+		`PEP_GATEWAY_CONCURRENCY must be a whole number of at least 1, not "${concurrency}".`
+	);
+	process.exit(1);
+}
+const gateway = createAdmission(Number(concurrency));
+
+/**
+ * How long an idle connection is said to be kept (Node's own default), and how much longer it is
+ * kept in fact. A client closes its side a little before the time it is told (Node's fetch, 2 s
+ * before); one that is busy at that moment and then sends its next request on the connection the
+ * server has just closed sees the request fail ("other side closed"). The grace absorbs that.
+ */
+const keepAliveSeconds = 5;
+const keepAliveGraceSeconds = 10;
 
 const server = createServer((req, res) => {
 	addSecurityHeaders(req, res, process.env);
 	closeAfterRefusedBody(res);
-	void handler(req, res, () => {
-		// SvelteKit answers every request itself; this is only reached if that ever changes.
-		res.statusCode = 404;
-		res.end('Not found');
-	});
+	if (res.shouldKeepAlive) res.setHeader('Keep-Alive', `timeout=${keepAliveSeconds}`);
+	const serve = () =>
+		handler(req, res, () => {
+			// SvelteKit answers every request itself; this is only reached if that ever changes.
+			res.statusCode = 404;
+			res.end('Not found');
+		});
+	if (waitsItsTurn(req.url)) gateway.admit(res, serve);
+	else void serve();
 });
+
+server.keepAliveTimeout = (keepAliveSeconds + keepAliveGraceSeconds) * 1000;
 
 /**
  * A body refused as too large (413) is left unread: the connection is closed after the answer,

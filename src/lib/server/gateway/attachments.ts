@@ -5,6 +5,7 @@
 import { json } from '@sveltejs/kit';
 import { allowedContentTypes, maxAttachmentBytes } from '$lib/domain/schemas/attachment';
 import { BodyTooLarge, readBodyBytes } from '../body';
+import { isNotFound } from '../store/databases';
 import { mayRead, type Access } from './access';
 import { getDocument } from './reads';
 import { GatewayError } from './request';
@@ -19,19 +20,43 @@ export async function attachmentResponse(
 ) {
 	if (!mayRead(access, id)) throw new GatewayError(404, 'not_found', 'missing');
 	const rev = url.searchParams.get('rev') ?? undefined;
-	const doc = (await getDocument(db, access, id, rev ? { rev } : {})) as {
-		_attachments?: Record<string, { content_type: string }>;
-	};
-	const meta = doc._attachments?.[name];
-	if (!meta) throw new GatewayError(404, 'not_found', 'missing');
-	const data = (await db.getAttachment(id, name, rev ? { rev } : {})) as unknown as Buffer;
-	return new Response(new Uint8Array(data), {
+	const file = await readFile(db, id, name, rev);
+	if (!file) throw new GatewayError(404, 'not_found', 'missing');
+	return new Response(file.data, {
 		headers: {
-			'content-type': meta.content_type,
-			'content-length': String(data.length),
+			'content-type': file.contentType,
+			'content-length': String(file.data.length),
 			'cache-control': 'private, no-store'
 		}
 	});
+}
+
+/**
+ * A file's type and bytes. On the embedded store one read gives the document with its files'
+ * bytes (an attachment record holds one file); PouchDB's `getAttachment` would read the document
+ * again before the file. From CouchDB the file comes on its own, not base64 inside the document.
+ */
+async function readFile(
+	db: PouchDB.Database,
+	id: string,
+	name: string,
+	rev: string | undefined
+): Promise<{ contentType: string; data: Uint8Array<ArrayBuffer> } | null> {
+	const inline = (db as unknown as { adapter?: string }).adapter !== 'http';
+	const doc = await db
+		.get(id, { ...(rev ? { rev } : {}), ...(inline ? { attachments: true, binary: true } : {}) })
+		.catch((error: unknown) => {
+			if (isNotFound(error)) return null;
+			throw error;
+		});
+	const meta = (doc?._attachments as Record<string, { content_type: string; data?: unknown }>)?.[
+		name
+	];
+	if (!meta) return null;
+	const bytes = inline
+		? (meta.data as Buffer)
+		: ((await db.getAttachment(id, name, rev ? { rev } : {})) as unknown as Buffer);
+	return { contentType: meta.content_type, data: new Uint8Array(bytes) };
 }
 
 export async function putAttachment(

@@ -11,7 +11,8 @@ import { attachmentResponse, putAttachment } from './attachments';
 import { readChanges, waitForChanges } from './changes';
 import { localDocument, putLocalDocument } from './local';
 import { allDocsParams, changesParams, getParams, parseBody, parseParams } from './params';
-import { allDocs, bulkGet, getDocument, revsDiff } from './reads';
+import { jsonRowsResponse } from './json-stream';
+import { allDocs, bulkGetGroups, getDocument, revsDiff } from './reads';
 import { accessFor, GatewayError, handleGateway, jsonBody } from './request';
 import { encodeSeq } from './seq';
 import { writeDocuments, type WriteResult } from './writes';
@@ -116,14 +117,13 @@ export const endpoints: Endpoint[] = [
 		async handle({ event, access, record }) {
 			const { docs } = parseBody(await jsonBody(event.request), bulkGetBody);
 			const p = parseParams(event.url, getParams);
-			return json(
-				await bulkGet(record, access, {
-					docs,
-					revs: p.revs,
-					attachments: p.attachments,
-					latest: p.latest
-				})
-			);
+			const groups = bulkGetGroups(record, access, {
+				docs,
+				revs: p.revs,
+				attachments: p.attachments,
+				latest: p.latest
+			});
+			return jsonRowsResponse('{"results":[', groups, ']}');
 		}
 	},
 	{

@@ -9,7 +9,7 @@ import type { Role } from '$lib/domain/schemas/users';
 import { tempDatabases } from '../testing/temp-databases';
 import { mayRead, resolveAccess, type Access } from './access';
 import { readChanges } from './changes';
-import { allDocs, bulkGet, revsDiff } from './reads';
+import { allDocs, bulkGet, bulkGetGroups, revsDiff } from './reads';
 import { continueFrom, encodeSeq, encodeSnapshotSeq, parseSince } from './seq';
 import { writeDocuments } from './writes';
 
@@ -191,6 +191,70 @@ describe('reads that would reveal a document', () => {
 		expect(all.rows.every((r) => mayRead(access, (r as { id: string }).id))).toBe(true);
 		const diff = await revsDiff(db.record, access, { [childDoc]: ['1-abc'] });
 		expect(diff[childDoc]).toEqual({ missing: ['1-abc'] });
+	});
+});
+
+describe('bulk_get', () => {
+	/** What PouchDB itself answers, with the unreadable documents as missing. */
+	async function direct(access: Access, docs: { id: string; rev?: string }[]) {
+		const got = await db.record.bulkGet({
+			docs,
+			revs: true,
+			latest: true
+		} as PouchDB.Core.BulkGetOptions);
+		const byId = new Map(got.results.map((r) => [r.id, r]));
+		return docs.map((d) =>
+			mayRead(access, d.id)
+				? byId.get(d.id)
+				: {
+						id: d.id,
+						docs: [
+							{
+								error: {
+									id: d.id,
+									rev: d.rev ?? 'undefined',
+									error: 'not_found',
+									reason: 'missing'
+								}
+							}
+						]
+					}
+		);
+	}
+
+	it('answers a batch of hundreds, read a group at a time, as one read of the whole batch would', async () => {
+		const access = await accessOf('virtual-school');
+		const docs = [...demo.documents, { _id: 'secret' }, { _id: 'child:nobody' }]
+			.map((d) => ({ id: d._id! }))
+			.slice(0, 330);
+		expect(docs.length).toBeGreaterThan(200);
+		const got = await bulkGet(db.record, access, { docs, revs: true, latest: true });
+		expect(got.results).toEqual(await direct(access, docs));
+		expect(got.results.map((r) => r.id)).toEqual(docs.map((d) => d.id));
+
+		const groups: unknown[][] = [];
+		for await (const group of bulkGetGroups(db.record, access, { docs, revs: true, latest: true }))
+			groups.push(group);
+		expect(groups.length).toBeGreaterThan(1);
+		expect(groups.flat()).toEqual(got.results);
+	});
+
+	it('keeps the entries of one document together, and answers a repeated id as before', async () => {
+		const access = await accessOf('virtual-school');
+		const readable = demo.documents.filter((d) => mayRead(access, d._id!)).map((d) => d._id!);
+		const rev = async (id: string) => (await db.record.get(id))._rev;
+		// Two entries of one id in a row, straddling where a group of 50 would end.
+		const together: { id: string; rev?: string }[] = readable.slice(0, 49).map((id) => ({ id }));
+		const twice = readable[49]!;
+		together.push({ id: twice, rev: await rev(twice) }, { id: twice, rev: await rev(twice) });
+		together.push(...readable.slice(50, 120).map((id) => ({ id })));
+		const got = await bulkGet(db.record, access, { docs: together, revs: true, latest: true });
+		expect(got.results).toEqual(await direct(access, together));
+
+		// The same id again far down the list.
+		const apart = [...readable.slice(0, 80), readable[3]!].map((id) => ({ id }));
+		const again = await bulkGet(db.record, access, { docs: apart, revs: true, latest: true });
+		expect(again.results).toEqual(await direct(access, apart));
 	});
 });
 

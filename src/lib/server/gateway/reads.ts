@@ -45,20 +45,40 @@ export interface BulkGetRequest {
 	latest?: boolean;
 }
 
+type BulkGetResult = PouchDB.Core.BulkGetResponse<object>['results'][number];
+
+/** How many documents `_bulk_get` reads at a time: its answer is written as each group is read. */
+const bulkGetGroup = 50;
+
+/** The answer to `_bulk_get`, whole (the endpoint writes it a group at a time: `bulkGetGroups`). */
 export async function bulkGet(db: PouchDB.Database, access: Access, request: BulkGetRequest) {
-	const allowed = request.docs.filter((d) => mayRead(access, d.id));
-	const fetched = allowed.length
-		? await db.bulkGet({
-				docs: allowed,
-				revs: request.revs ?? false,
-				attachments: request.attachments ?? false,
-				latest: request.latest ?? false
-			} as PouchDB.Core.BulkGetOptions)
-		: { results: [] };
-	const byId = new Map(fetched.results.map((r) => [r.id, r]));
-	// Answer every asked-for document in order; those not readable read as missing.
-	return {
-		results: request.docs.map(
+	const results: BulkGetResult[] = [];
+	for await (const group of bulkGetGroups(db, access, request)) results.push(...group);
+	return { results };
+}
+
+/**
+ * The answer to `_bulk_get`, a group of documents at a time, so that a device asking for a
+ * batch of hundreds never has them all in the server's memory at once. Every asked-for document
+ * is answered in order; those not readable read as missing.
+ */
+export async function* bulkGetGroups(
+	db: PouchDB.Database,
+	access: Access,
+	request: BulkGetRequest
+): AsyncGenerator<BulkGetResult[]> {
+	for (const docs of groupsOf(request.docs, bulkGetGroup)) {
+		const allowed = docs.filter((d) => mayRead(access, d.id));
+		const fetched = allowed.length
+			? await db.bulkGet({
+					docs: allowed,
+					revs: request.revs ?? false,
+					attachments: request.attachments ?? false,
+					latest: request.latest ?? false
+				} as PouchDB.Core.BulkGetOptions)
+			: { results: [] };
+		const byId = new Map(fetched.results.map((r) => [r.id, r]));
+		yield docs.map(
 			(d) =>
 				(mayRead(access, d.id) && byId.get(d.id)) || {
 					id: d.id,
@@ -68,8 +88,32 @@ export async function bulkGet(db: PouchDB.Database, access: Access, request: Bul
 						}
 					]
 				}
-		)
-	};
+		);
+	}
+}
+
+/**
+ * The asked-for documents in groups of about `size`, never parting the entries of one id (a
+ * device asks for each missing revision of a document in a row): each id is answered from one
+ * read, as when the whole batch is read at once. Should an id come back further down the list,
+ * the batch is read whole, to answer exactly as before.
+ */
+function groupsOf<T extends { id: string }>(docs: T[], size: number): T[][] {
+	const groups: T[][] = [];
+	const seen = new Set<string>();
+	let group: T[] = [];
+	for (const [i, doc] of docs.entries()) {
+		const sameAsLast = i > 0 && docs[i - 1]!.id === doc.id;
+		if (!sameAsLast && seen.has(doc.id)) return [docs];
+		seen.add(doc.id);
+		if (group.length >= size && !sameAsLast) {
+			groups.push(group);
+			group = [];
+		}
+		group.push(doc);
+	}
+	if (group.length > 0) groups.push(group);
+	return groups;
 }
 
 export interface AllDocsOptions {
