@@ -125,7 +125,14 @@ test('the designated teacher runs the meeting offline on a tablet, and the socia
 
 	await next(page, 'Next meeting');
 	await fillDate(page, 'nextPepDate', nextPep);
-	await page.getByLabel('Time of the next PEP meeting').fill('15:30');
+	// A time not on the 24-hour clock is named once the person moves on, and kept out of the PEP.
+	const time = page.getByLabel('Time of the next PEP meeting');
+	await time.fill('3pm');
+	await time.blur();
+	await expect(page.locator('#nextPepTime-error')).toContainText('24-hour clock');
+	await time.fill('15:30');
+	await time.blur();
+	await expect(page.locator('#nextPepTime-error')).toHaveCount(0);
 	await expect(page.getByTestId('next-meeting-day')).toContainText(
 		String(Number(nextPep.slice(8)))
 	);
