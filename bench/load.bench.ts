@@ -407,6 +407,8 @@ its own one-shot \`replicate.to\`. All sign in first, ${signInConcurrency} at a 
 deliberately slow scrypt hash). Then all ${clients} are queued and **${concurrency} devices at a
 time** pull and push (a rolling pool: the next starts as one finishes; PouchDB keeps several
 requests in flight per device, on Node's default HTTP agent, which does not cap sockets). The
+server works on a bounded number of replication requests at once (\`PEP_GATEWAY_CONCURRENCY\`, left at
+its default); the rest wait their turn in its line, and count as in flight below. The
 whole run is bounded at ${budgetMs / 60_000} minutes. Requests are timed in the client, by method and
 endpoint, to the last byte. The server's resident memory (VmRSS) is sampled from
 \`/proc/<pid>/status\` every 100 ms; VmHWM is the kernel's own peak since the process started.

@@ -1,16 +1,19 @@
 /**
- * A bound on the replication requests the server works on at once; the rest wait their turn and
- * are answered in the order they came.
+ * A bound on the replication requests the server works on at once; the rest wait their turn.
+ * Each client's requests are answered in the order they came, and clients are taken in turn.
  *
  * A device replicating fetches every attachment with a request of its own, all at once (PouchDB
  * does), so 50 devices starting together send thousands of requests in a burst. Worked on all at
  * once, each holds its request, its reads and its answer for as long as the slowest of them takes,
  * and what a request allocates outlives the young generation's collections: the V8 heap then grows
  * to several times what is really in use before a full collection, and the server's memory with it.
- * Worked on a few dozen at a time, the same requests finish in about the same total time (the
- * server has one thread for JavaScript and a few for the disk), each is over quickly, and what it
- * allocated dies young. A request waiting here holds only what Node has already parsed: its
- * headers, and its connection, from which little of its body is read until its turn comes.
+ * Worked on a few dozen at a time, each is over quickly, and what it allocated dies young; the
+ * server has one thread for JavaScript and a few for the disk, so more at once would not finish
+ * sooner. A request waiting here holds only what Node has already parsed: its headers, and its
+ * connection, from which little of its body is read until its turn comes.
+ *
+ * Clients are taken in turn, one request each, so that a device's next step (its changes, its
+ * checkpoint) does not wait behind another device's hundreds of attachments.
  *
  * Nothing is refused: a burst is slowed down, never answered with an error. A client that goes
  * away while it waits leaves the line, and one that goes away while it is served frees its place.
@@ -18,9 +21,10 @@
 
 /**
  * @typedef {object} Admission
- * @property {(res: import('node:http').ServerResponse, serve: () => unknown) => void} admit
- *   Serves the request now if there is room, or when its turn comes. Its place is freed when its
- *   response closes: answered in full, or the connection gone.
+ * @property {(res: import('node:http').ServerResponse, serve: () => unknown, client?: string) => void} admit
+ *   Serves the request now if there is room, or when its turn comes: after the client's earlier
+ *   requests, and after one request of each other client waiting before it. Its place is freed
+ *   when its response closes: answered in full, or the connection gone.
  * @property {() => { working: number; waiting: number }} load What is being served, what waits.
  */
 
@@ -34,12 +38,10 @@ export function createAdmission(limit) {
 	}
 	let working = 0;
 	let waiting = 0;
-	/**
-	 * The line, oldest first, from `head` on (shifting a long array one at a time is slow).
-	 * @type {(Entry | undefined)[]}
-	 */
-	let line = [];
-	let head = 0;
+	/** Each client's waiting requests, oldest first. @type {Map<string, Queue<Entry>>} */
+	const lines = new Map();
+	/** The clients with requests waiting, in the order they will be taken. @type {Queue<string>} */
+	const turns = new Queue();
 
 	/** @param {Entry} entry */
 	function start(entry) {
@@ -57,7 +59,7 @@ export function createAdmission(limit) {
 	/** @param {Entry} entry */
 	function closed(entry) {
 		if (entry.state === 'waiting') {
-			// A client that hangs up while it waits leaves the line.
+			// A client that hangs up while it waits leaves the line (skipped when its turn comes).
 			entry.state = 'gone';
 			waiting -= 1;
 		} else if (entry.state === 'served') {
@@ -67,32 +69,42 @@ export function createAdmission(limit) {
 		}
 	}
 
+	/** The next request to serve: the oldest of the client whose turn it is. */
+	function take() {
+		for (let client = turns.shift(); client !== undefined; client = turns.shift()) {
+			const line = /** @type {Queue<Entry>} */ (lines.get(client));
+			let entry = line.shift();
+			while (entry && entry.state !== 'waiting') entry = line.shift();
+			if (line.size > 0) turns.push(client);
+			else lines.delete(client);
+			if (entry) return entry;
+		}
+		return undefined;
+	}
+
 	function next() {
-		while (working < limit && head < line.length) {
-			const entry = /** @type {Entry} */ (line[head]);
-			line[head] = undefined;
-			head += 1;
-			if (entry.state !== 'waiting') continue;
+		while (working < limit && waiting > 0) {
+			const entry = take();
+			if (!entry) return;
 			waiting -= 1;
 			start(entry);
-		}
-		if (head === line.length) {
-			line = [];
-			head = 0;
-		} else if (head > 1024 && head * 2 > line.length) {
-			line = line.slice(head);
-			head = 0;
 		}
 	}
 
 	return {
-		admit(res, serve) {
+		admit(res, serve, client = '') {
 			/** @type {Entry} */
 			const entry = { res, serve, state: 'waiting' };
 			res.once('close', () => closed(entry));
 			if (working < limit && waiting === 0) {
 				start(entry);
 				return;
+			}
+			let line = lines.get(client);
+			if (!line) {
+				line = new Queue();
+				lines.set(client, line);
+				turns.push(client);
 			}
 			line.push(entry);
 			waiting += 1;
@@ -109,6 +121,41 @@ export function createAdmission(limit) {
  */
 
 /**
+ * First in, first out, without the cost of shifting a long array one item at a time.
+ * @template T
+ */
+class Queue {
+	/** @type {(T | undefined)[]} */
+	#items = [];
+	#head = 0;
+
+	get size() {
+		return this.#items.length - this.#head;
+	}
+
+	/** @param {T} item */
+	push(item) {
+		this.#items.push(item);
+	}
+
+	/** @returns {T | undefined} */
+	shift() {
+		if (this.#head === this.#items.length) return undefined;
+		const item = this.#items[this.#head];
+		this.#items[this.#head] = undefined;
+		this.#head += 1;
+		if (this.#head === this.#items.length) {
+			this.#items = [];
+			this.#head = 0;
+		} else if (this.#head > 1024 && this.#head * 2 > this.#items.length) {
+			this.#items = this.#items.slice(this.#head);
+			this.#head = 0;
+		}
+		return item;
+	}
+}
+
+/**
  * @param {import('node:http').ServerResponse} res
  * @param {unknown} error
  */
@@ -120,6 +167,16 @@ function fail(res, error) {
 	} else {
 		res.destroy();
 	}
+}
+
+/**
+ * Which client a request comes from, for taking clients in turn: its cookies (a device's session),
+ * else its address.
+ *
+ * @param {import('node:http').IncomingMessage} req
+ */
+export function clientOf(req) {
+	return req.headers.cookie ?? req.socket.remoteAddress ?? '';
 }
 
 /**

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import process from 'node:process';
-import { createAdmission, waitsItsTurn } from './admission.js';
+import { clientOf, createAdmission, waitsItsTurn } from './admission.js';
 import { addSecurityHeaders } from './security-headers.js';
 
 const built = new URL('../build/handler.js', import.meta.url);
@@ -64,7 +64,7 @@ const server = createServer((req, res) => {
 			res.statusCode = 404;
 			res.end('Not found');
 		});
-	if (waitsItsTurn(req.url)) gateway.admit(res, serve);
+	if (waitsItsTurn(req.url)) gateway.admit(res, serve, clientOf(req));
 	else void serve();
 });
 

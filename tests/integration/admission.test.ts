@@ -1,8 +1,9 @@
 /**
  * The production server serves replication requests a few at a time (server/admission.js): here
  * one at a time, so that who waits and who is served can be seen from outside. A burst far over
- * the limit is answered in full and in order, never refused; a client that hangs up frees its
- * place; a changes feed waiting for news takes no place; nothing else waits.
+ * the limit is answered in full and in order, never refused; devices are taken in turn; a client
+ * that hangs up frees its place; a changes feed waiting for news takes no place; nothing else
+ * waits.
  */
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
 import PouchDB from 'pouchdb';
@@ -38,12 +39,12 @@ interface Sent {
 }
 
 /** A request on a connection of its own; a body given as `partial` is left unfinished. */
-function send(method: string, path: string, options: { partial?: string } = {}): Sent {
+function send(method: string, path: string, options: { partial?: string; as?: string } = {}): Sent {
 	const req = request(`${app.url}${path}`, {
 		method,
 		agent: false,
 		headers: {
-			cookie,
+			cookie: options.as ?? cookie,
 			origin: app.url,
 			...(options.partial !== undefined
 				? { 'content-type': 'application/json', 'content-length': '1000' }
@@ -152,6 +153,29 @@ describe('waiting for a place', () => {
 		const answers = await Promise.all(waiting.map((w) => w.answer));
 		expect(answers.map((a) => a.status)).toEqual([200, 200, 200]);
 		expect(order).toEqual(['first', 'second', 'third']);
+	});
+
+	it('takes devices in turn, so one device’s next step does not wait behind another’s burst', async () => {
+		const teacher = await signIn(app.url, 'designated-teacher@example.org', demoPassword);
+		const place = await takeThePlace();
+		const order: string[] = [];
+		const burst = Array.from({ length: 12 }, (_, i) => {
+			const sent = send('GET', `/db/pep/?burst${i}`);
+			void sent.answer.then(() => order.push(`burst ${i}`));
+			return sent;
+		});
+		await pause(300);
+		const other = send('GET', '/db/pep/', { as: teacher });
+		void other.answer.then(() => order.push('other device'));
+		await pause(300);
+		place.finish();
+		await place.holder.answer;
+		expect((await other.answer).status).toBe(200);
+		await Promise.all(burst.map((b) => b.answer));
+		// The holder's device had its turn first (the write that held the place), then one of its
+		// burst, then the other device: never the whole burst first.
+		expect(order.indexOf('other device')).toBeLessThan(3);
+		expect(order.filter((o) => o.startsWith('burst'))).toEqual(burst.map((_, i) => `burst ${i}`));
 	});
 
 	it('lets a client that hangs up while it waits leave the line', async () => {

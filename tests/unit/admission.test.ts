@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { ServerResponse } from 'node:http';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAdmission, waitsItsTurn } from '../../server/admission.js';
+import { clientOf, createAdmission, waitsItsTurn } from '../../server/admission.js';
 
 /** Just what the admission line uses of a response: its 'close', and ending it. */
 class FakeResponse extends EventEmitter {
@@ -142,10 +142,80 @@ describe('the admission line', () => {
 		expect(admission.load()).toEqual({ working: 0, waiting: 0 });
 	});
 
+	it('takes clients in turn, each client’s requests in the order they came', () => {
+		const admission = createAdmission(1);
+		const served: string[] = [];
+		const working: FakeResponse[] = [];
+		const send = (client: string, name: string) => {
+			const res = response();
+			admission.admit(
+				res,
+				() => {
+					served.push(name);
+					working.push(res);
+				},
+				client
+			);
+		};
+		// One device asks for five attachments at once; two others then ask for one thing each.
+		for (let i = 1; i <= 5; i += 1) send('tablet', `tablet ${i}`);
+		send('laptop', 'laptop 1');
+		send('phone', 'phone 1');
+		send('laptop', 'laptop 2');
+		// Each answered in turn: the next is served as the one before is answered.
+		while (working.length > 0) working.shift()!.end();
+		expect(served).toEqual([
+			'tablet 1',
+			'tablet 2',
+			'laptop 1',
+			'phone 1',
+			'tablet 3',
+			'laptop 2',
+			'tablet 4',
+			'tablet 5'
+		]);
+		expect(admission.load()).toEqual({ working: 0, waiting: 0 });
+	});
+
+	it('passes over a client whose every waiting request has gone', () => {
+		const admission = createAdmission(1);
+		const served: string[] = [];
+		const first = response();
+		admission.admit(first, () => served.push('first'), 'a');
+		const leaving = [response(), response()];
+		for (const res of leaving) admission.admit(res, () => served.push('gone'), 'b');
+		const staying = response();
+		admission.admit(staying, () => served.push('staying'), 'c');
+		for (const res of leaving) res.destroy();
+		first.end();
+		expect(served).toEqual(['first', 'staying']);
+		staying.end();
+		expect(admission.load()).toEqual({ working: 0, waiting: 0 });
+		// Client b may come back later and is served as anyone else.
+		const back = response();
+		admission.admit(back, () => served.push('b again'), 'b');
+		expect(served.at(-1)).toBe('b again');
+	});
+
 	it('needs a limit of at least one', () => {
 		expect(() => createAdmission(0)).toThrow(/at least 1/);
 		expect(() => createAdmission(Number.NaN)).toThrow(/at least 1/);
 		expect(() => createAdmission(2.5)).toThrow(/at least 1/);
+	});
+});
+
+describe('which client a request comes from', () => {
+	const req = (headers: Record<string, string>, remoteAddress?: string) =>
+		({ headers, socket: { remoteAddress } }) as unknown as Parameters<typeof clientOf>[0];
+
+	it('is its cookies, so each signed-in device is one client whatever its connections', () => {
+		expect(clientOf(req({ cookie: 'pep_session=abc' }, '10.0.0.1'))).toBe('pep_session=abc');
+		expect(clientOf(req({ cookie: 'pep_session=abc' }, '10.0.0.2'))).toBe('pep_session=abc');
+	});
+
+	it('is its address when it sends no cookie', () => {
+		expect(clientOf(req({}, '10.0.0.1'))).toBe('10.0.0.1');
+		expect(clientOf(req({}))).toBe('');
 	});
 });
 
