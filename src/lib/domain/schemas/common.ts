@@ -82,7 +82,16 @@ export const opaqueId = z
 
 /** Free text a practitioner writes; bounded so one field cannot swallow a device's storage. */
 export const text = (max = 20_000) =>
-	z.string().max(max, `must be at most ${max.toLocaleString('en-GB')} characters`);
+	z.string().max(max, `must be at most ${groupThousands(max)} characters`);
+
+/**
+ * A whole number written as en-GB writes it, "20,000". Not `toLocaleString`: schemas are built
+ * as the app starts, and a first use of the browser's number formatting costs a slow device a
+ * noticeable moment.
+ */
+export function groupThousands(whole: number): string {
+	return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 export const shortText = text(200);
 
 export const ragRating = z.enum(['red', 'amber', 'green']);
