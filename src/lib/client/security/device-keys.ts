@@ -7,18 +7,10 @@
  * Settings of the device itself (how soon it locks) live here too.
  */
 import { Dexie, type Table } from 'dexie';
-import { z } from 'zod';
-import { wrappedKey } from './passcode-key';
+import { deviceDatabaseName, deviceKey, findDeviceKey, type DeviceKey } from './device-key-lookup';
 
-export const deviceKey = z.object({
-	userId: z.string().min(1),
-	key: wrappedKey,
-	/** Wrong passcodes in a row; reset by a right one. */
-	failedAttempts: z.number().int().nonnegative(),
-	/** Random, made at passcode setup; sent with every request so the server can revoke it. */
-	deviceId: z.string().min(1)
-});
-export type DeviceKey = z.infer<typeof deviceKey>;
+// Read at every start without Dexie (see `device-key-lookup.ts`); written only through Dexie, here.
+export { deviceKey, findDeviceKey, type DeviceKey };
 
 export const defaultLockAfterSeconds = 5 * 60;
 
@@ -32,19 +24,13 @@ class DeviceDatabase extends Dexie {
 	settings!: Table<Setting, string>;
 
 	constructor() {
-		super('pep-device');
+		super(deviceDatabaseName);
 		this.version(1).stores({ keys: 'userId', settings: 'name' });
 	}
 }
 
 let db: DeviceDatabase | null = null;
 const device = () => (db ??= new DeviceDatabase());
-
-/** This person's key on this device; null when no passcode was set here (or it was wiped). */
-export async function findDeviceKey(userId: string): Promise<DeviceKey | null> {
-	const parsed = deviceKey.safeParse(await device().keys.get(userId));
-	return parsed.success ? parsed.data : null;
-}
 
 export async function saveDeviceKey(key: DeviceKey): Promise<void> {
 	await device().keys.put(deviceKey.parse(key));
