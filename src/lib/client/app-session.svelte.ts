@@ -22,7 +22,7 @@ import { watchIdle } from './security/idle-lock';
 import { createKey, unlockKey, WrongPasscodeError } from './security/passcode-key';
 import { maxWrongPasscodes, triesLeft } from './security/passcode-rules';
 import type { WipeReason } from './security/wipe';
-import { currentUser, signOut, type SessionUser } from './session';
+import { currentUser, signOut, type SessionUser } from './current-user';
 
 /**
  * The record, its sync and the drafts, loaded once and only when needed (see `session-data.ts`):

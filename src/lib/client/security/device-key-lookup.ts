@@ -1,30 +1,51 @@
 /**
  * Reading this person's wrapped key from the device's `pep-device` database, as the gate screens
- * need at every start, without the database library that writes it (`device-keys.ts`, Dexie):
- * the passcode screen appears before that library has loaded. Only reads; a database that does
- * not exist yet is not created here.
+ * need at every start, without the libraries that write it (`device-keys.ts`: Dexie, and zod to
+ * check what is written): the passcode screen appears before those have loaded. Only reads; a
+ * database that does not exist yet is not created here.
  */
-import { z } from 'zod';
-import { wrappedKey } from './passcode-key';
+import { currentVersion, type WrappedKey } from './passcode-key';
 
 export const deviceDatabaseName = 'pep-device';
 export const keysStoreName = 'keys';
 
-export const deviceKey = z.object({
-	userId: z.string().min(1),
-	key: wrappedKey,
+/** One person's key on this device; `deviceKey` in `device-keys.ts` is the same, in zod. */
+export interface DeviceKey {
+	userId: string;
+	key: WrappedKey;
 	/** Wrong passcodes in a row; reset by a right one. */
-	failedAttempts: z.number().int().nonnegative(),
+	failedAttempts: number;
 	/** Random, made at passcode setup; sent with every request so the server can revoke it. */
-	deviceId: z.string().min(1)
-});
-export type DeviceKey = z.infer<typeof deviceKey>;
+	deviceId: string;
+}
 
 /** This person's key on this device; null when no passcode was set here (or it was wiped). */
 export async function findDeviceKey(userId: string): Promise<DeviceKey | null> {
-	const parsed = deviceKey.safeParse(await readKey(userId));
-	return parsed.success ? parsed.data : null;
+	return parseDeviceKey(await readKey(userId));
 }
+
+/** The stored key in `value`, with nothing else, or null if it is not one. */
+export function parseDeviceKey(value: unknown): DeviceKey | null {
+	if (!isPlainObject(value)) return null;
+	const { userId, key, failedAttempts, deviceId } = value;
+	if (!isText(userId) || !isText(deviceId)) return null;
+	if (!Number.isSafeInteger(failedAttempts) || (failedAttempts as number) < 0) return null;
+	if (!isPlainObject(key)) return null;
+	const { version, salt, iterations, wrapped } = key;
+	if (version !== currentVersion || !isText(salt) || !isText(wrapped)) return null;
+	if (!Number.isSafeInteger(iterations) || (iterations as number) <= 0) return null;
+	return {
+		userId,
+		key: { version, salt, iterations: iterations as number, wrapped },
+		failedAttempts: failedAttempts as number,
+		deviceId
+	};
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The stored row, or undefined when there is none (or no database, or no store, yet). */
 function readKey(userId: string): Promise<unknown> {

@@ -7,10 +7,32 @@
  * Settings of the device itself (how soon it locks) live here too.
  */
 import { Dexie, type Table } from 'dexie';
-import { deviceDatabaseName, deviceKey, findDeviceKey, type DeviceKey } from './device-key-lookup';
+import { z } from 'zod';
+import { deviceDatabaseName, findDeviceKey, type DeviceKey } from './device-key-lookup';
+import { currentVersion } from './passcode-key';
 
-// Read at every start without Dexie (see `device-key-lookup.ts`); written only through Dexie, here.
-export { deviceKey, findDeviceKey, type DeviceKey };
+// Read at every start without Dexie or zod (see `device-key-lookup.ts`); written here.
+export { findDeviceKey, type DeviceKey };
+
+/** What the device keeps of the data key (`WrappedKey`), checked before it is written. */
+export const wrappedKey = z.object({
+	version: z.literal(currentVersion),
+	/** base64 */
+	salt: z.string().min(1),
+	iterations: z.number().int().positive(),
+	/** base64, AES-KW */
+	wrapped: z.string().min(1)
+});
+
+/** One person's key on this device (`DeviceKey`), checked before it is written. */
+export const deviceKey = z.object({
+	userId: z.string().min(1),
+	key: wrappedKey,
+	/** Wrong passcodes in a row; reset by a right one. */
+	failedAttempts: z.number().int().nonnegative(),
+	/** Random, made at passcode setup; sent with every request so the server can revoke it. */
+	deviceId: z.string().min(1)
+});
 
 export const defaultLockAfterSeconds = 5 * 60;
 

@@ -3,6 +3,7 @@
  * English, because these messages reach the person who typed the value.
  */
 import { z } from 'zod';
+import { opaqueIdPattern } from '../roles';
 
 /**
  * Plain-English wording for zod's generic refusals, so every message reads as the end of a
@@ -78,7 +79,7 @@ export const timeOfDay = z
 /** Opaque identifiers: letters, digits, dashes and underscores, never a name. */
 export const opaqueId = z
 	.string()
-	.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be 4–64 letters, digits, dashes or underscores');
+	.regex(opaqueIdPattern, 'must be 4–64 letters, digits, dashes or underscores');
 
 /** Free text a practitioner writes; bounded so one field cannot swallow a device's storage. */
 export const text = (max = 20_000) =>
