@@ -184,6 +184,11 @@ class AppSession {
 		await this.#watchIdle();
 	}
 
+	/** Writes what was typed in the last moment to disk (nothing is open before unlocking). */
+	async flushDrafts(): Promise<void> {
+		if (loadingData) await (await loadingData).flushDrafts();
+	}
+
 	/** Changes how soon the app locks, from now on. */
 	async setLockAfter(seconds: number): Promise<void> {
 		const { setLockAfterSeconds } = await sessionData();

@@ -5,7 +5,7 @@
  * person types their passcode, so unlocking does not wait for it either.
  */
 export { childIdOf } from '$lib/domain/ids';
-export { closeDrafts, discardDraft, listDrafts, openDrafts } from './data/drafts';
+export { closeDrafts, discardDraft, flushDrafts, listDrafts, openDrafts } from './data/drafts';
 export { browserEncryptedPouch, browserPouch, browserRemotePouch } from './data/pouch';
 export { open } from './data/record';
 export { SyncManager } from './data/sync.svelte';
