@@ -1,8 +1,15 @@
+import { fileURLToPath } from 'node:url';
 import { sveltekit } from '@sveltejs/kit/vite';
+import { NodePackageImporter } from 'sass';
 import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
 
 export default defineConfig({
 	plugins: [sveltekit()],
+	// `pkg:` URLs in Sass (src/app.scss) find files through a package's exports, as GOV.UK Frontend
+	// documents for using its components one by one.
+	css: { preprocessorOptions: { scss: { importers: [new NodePackageImporter(root)] } } },
 	test: {
 		include: ['src/**/*.test.ts', 'tests/unit/**/*.test.ts'],
 		environment: 'node',

@@ -10,30 +10,26 @@
  *   unlocked      → the key is in memory, the record and drafts are open, sync runs.
  * Locking drops the key, stops sync and closes the stores; drafts are flushed to disk first.
  */
-import { goto } from '$app/navigation';
+import { goto, preloadCode } from '$app/navigation';
 import { resolve } from '$app/paths';
-import { childIdOf } from '$lib/domain/ids';
-import { closeDrafts, discardDraft, listDrafts, openDrafts } from './data/drafts';
-import { browserEncryptedPouch, browserRemotePouch } from './data/pouch';
-import { open, type LocalRecord } from './data/record';
-import { SyncManager } from './data/sync.svelte';
-import { localIds, reachableChildren, withdrawnChildren } from './data/withdrawal';
+import type { LocalRecord } from './data/record';
+import type { SyncManager } from './data/sync.svelte';
 import { forgetUser, rememberedUser, rememberUser } from './device-user';
 import { Cipher } from './security/cipher';
 import { registerDevice, sendDeviceId } from './security/device-id';
-import {
-	findDeviceKey,
-	lockAfterSeconds,
-	noteRightPasscode,
-	noteWrongPasscode,
-	saveDeviceKey,
-	setLockAfterSeconds
-} from './security/device-keys';
+import { findDeviceKey } from './security/device-key-lookup';
 import { watchIdle } from './security/idle-lock';
 import { createKey, unlockKey, WrongPasscodeError } from './security/passcode-key';
 import { maxWrongPasscodes, triesLeft } from './security/passcode-rules';
-import { wipeDevice, type WipeReason } from './security/wipe';
-import { currentUser, signOut, type SessionUser } from './session';
+import type { WipeReason } from './security/wipe';
+import { currentUser, signOut, type SessionUser } from './current-user';
+
+/**
+ * The record, its sync and the drafts, loaded once and only when needed (see `session-data.ts`):
+ * the gate screens never wait for them.
+ */
+let loadingData: Promise<typeof import('./session-data')> | null = null;
+const sessionData = () => (loadingData ??= import('./session-data'));
 
 export type Phase = 'starting' | 'signed-out' | 'set-passcode' | 'locked' | 'unlocked';
 
@@ -101,6 +97,8 @@ class AppSession {
 			return;
 		}
 		this.#user = user;
+		// Most starts end on the unlock screen: fetch its code while the device is asked for a key.
+		void preloadCode(resolve('/unlock')).catch(() => undefined);
 		const key = await findDeviceKey(user.userId);
 		// With no passcode here yet, one can be set only after an online sign-in.
 		this.#phase = key ? 'locked' : fromServer ? 'set-passcode' : 'signed-out';
@@ -117,10 +115,12 @@ class AppSession {
 	/** The first time on this device: makes the data key, wrapped by this passcode, and unlocks. */
 	async setPasscode(passcode: string): Promise<void> {
 		const user = this.#requireUser();
+		const data = this.preload();
 		const { key, stored } = await createKey(passcode);
 		const deviceId = crypto.randomUUID();
 		// Registered while online (this follows a sign-in), so an administrator can revoke it.
 		await registerDevice(deviceId);
+		const { saveDeviceKey } = await data;
 		await saveDeviceKey({ userId: user.userId, key: stored, failedAttempts: 0, deviceId });
 		await this.#unlockWith(user, key, deviceId);
 	}
@@ -132,13 +132,17 @@ class AppSession {
 			this.#phase = 'signed-out';
 			return { kind: 'wiped' };
 		}
+		// Loading the record's code goes on while the key is derived (if typing did not finish it).
+		const data = this.preload();
 		try {
 			const key = await unlockKey(passcode, stored.key);
+			const { noteRightPasscode } = await data;
 			await noteRightPasscode(user.userId);
 			await this.#unlockWith(user, key, stored.deviceId);
 			return { kind: 'unlocked' };
 		} catch (error) {
 			if (!(error instanceof WrongPasscodeError)) throw error;
+			const { noteWrongPasscode } = await data;
 			const wrong = await noteWrongPasscode(user.userId);
 			if (wrong >= maxWrongPasscodes) {
 				await this.wipe(user, 'passcode');
@@ -148,7 +152,20 @@ class AppSession {
 		}
 	}
 
+	/**
+	 * Starts loading what unlocking needs (the record's code, PouchDB, the drafts' database), so
+	 * that it is ready by the time the passcode has been typed. Safe to call more than once.
+	 */
+	preload(): Promise<typeof import('./session-data')> {
+		const data = sessionData();
+		// PouchDB is loaded by the record on first use: fetch it now too.
+		void data.then((loaded) => loaded.browserPouch()).catch(() => undefined);
+		return data;
+	}
+
 	async #unlockWith(user: SessionUser, key: CryptoKey, deviceId: string) {
+		const { browserEncryptedPouch, browserRemotePouch, open, openDrafts, SyncManager } =
+			await sessionData();
 		const cipher = new Cipher(key);
 		this.#cipher = cipher;
 		sendDeviceId(deviceId);
@@ -167,13 +184,20 @@ class AppSession {
 		await this.#watchIdle();
 	}
 
+	/** Writes what was typed in the last moment to disk (nothing is open before unlocking). */
+	async flushDrafts(): Promise<void> {
+		if (loadingData) await (await loadingData).flushDrafts();
+	}
+
 	/** Changes how soon the app locks, from now on. */
 	async setLockAfter(seconds: number): Promise<void> {
+		const { setLockAfterSeconds } = await sessionData();
 		await setLockAfterSeconds(seconds);
 		if (this.#phase === 'unlocked') await this.#watchIdle();
 	}
 
 	async #watchIdle() {
+		const { lockAfterSeconds } = await sessionData();
 		const afterMs = (await lockAfterSeconds()) * 1000;
 		this.#stopIdle?.();
 		this.#stopIdle = watchIdle(afterMs, () => void this.lock());
@@ -198,7 +222,8 @@ class AppSession {
 		// Screens let go of the record first, so none reads from a store that is closing.
 		this.#stopSync();
 		this.#record = null;
-		await closeDrafts();
+		// Nothing was opened if the record's code was never loaded.
+		if (loadingData) await (await loadingData).closeDrafts();
 		await sync?.settled();
 		record?.close();
 	}
@@ -223,6 +248,18 @@ class AppSession {
 		if (this.#checkingAccess || !record || !user || !cipher) return;
 		this.#checkingAccess = true;
 		try {
+			const {
+				browserEncryptedPouch,
+				browserRemotePouch,
+				childIdOf,
+				discardDraft,
+				listDrafts,
+				localIds,
+				open,
+				reachableChildren,
+				SyncManager,
+				withdrawnChildren
+			} = await sessionData();
 			const reachable = await reachableChildren();
 			if (!reachable) return;
 			const gone = new Set(withdrawnChildren(await localIds(record.db), reachable));
@@ -303,6 +340,7 @@ class AppSession {
 		this.#wiping = true;
 		try {
 			await this.#close();
+			const { wipeDevice } = await sessionData();
 			await wipeDevice(user.userId);
 			forgetUser();
 			this.#user = null;

@@ -3,7 +3,7 @@
  * It holds no secret: the server still decides everything on the next sync, and the device lock
  * (a passcode) guards the data on the device itself.
  */
-import { sessionUser, type SessionUser } from './session';
+import { parseSessionUser, type SessionUser } from './current-user';
 
 const key = 'pep:device-user';
 
@@ -15,8 +15,7 @@ export function rememberedUser(): SessionUser | null {
 	const stored = localStorage.getItem(key);
 	if (!stored) return null;
 	try {
-		const parsed = sessionUser.safeParse(JSON.parse(stored));
-		return parsed.success ? parsed.data : null;
+		return parseSessionUser(JSON.parse(stored));
 	} catch {
 		return null;
 	}

@@ -7,7 +7,10 @@ import { z } from 'zod';
 import { opaqueId } from '$lib/domain/schemas/common';
 import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
 import { role } from '$lib/domain/schemas/users';
-import { isRevokedAnswer } from './security/device-id';
+import { notJson, readJson, type SessionUser } from './current-user';
+
+// Asked at every start, so kept apart from the sign-in form and its zod schemas.
+export { currentUser, signOut } from './current-user';
 
 /**
  * The sign-in form, checked before anything is sent, with the GOV.UK Design System's wording.
@@ -31,13 +34,16 @@ export function signInFormErrors(error: z.ZodError<SignInForm>): SignInFormError
 	return { email: byField.email?.[0], password: byField.password?.[0] };
 }
 
-/** Who is signed in, as `/api/session` answers a successful sign-in. */
+/**
+ * Who is signed in, as `/api/session` answers a successful sign-in; the same check as
+ * `parseSessionUser`, which the app uses at every start.
+ */
 export const sessionUser = z.object({
 	userId: opaqueId,
 	displayName: z.string().min(1),
 	role
 });
-export type SessionUser = z.infer<typeof sessionUser>;
+export type { SessionUser } from './current-user';
 
 export type SignInResult =
 	| { kind: 'ok'; user: SessionUser }
@@ -115,45 +121,10 @@ export async function signIn(email: string, password: string): Promise<SignInRes
 	return { kind: 'ok', user: user.data };
 }
 
-const notJson = Symbol('not JSON');
-
-async function readJson(response: Response): Promise<unknown> {
-	try {
-		return await response.json();
-	} catch {
-		return notJson;
-	}
-}
-
 /** `Retry-After` is either a number of seconds or an HTTP date. */
 function retryAfter(header: string | null, now = Date.now()): number | undefined {
 	if (header === null) return undefined;
 	if (/^\d+$/.test(header.trim())) return Number(header.trim());
 	const at = Date.parse(header);
 	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-/**
- * Who is signed in on this browser: the user, `null` when the server says nobody is,
- * `'revoked'` when an administrator has revoked this device, or `undefined` when the server
- * could not be asked (offline, or a server fault).
- */
-export async function currentUser(): Promise<SessionUser | null | 'revoked' | undefined> {
-	try {
-		const response = await fetch('/api/session', {
-			headers: { accept: 'application/json' },
-			credentials: 'same-origin'
-		});
-		if (!response.ok) {
-			return isRevokedAnswer(response.status, await readJson(response)) ? 'revoked' : undefined;
-		}
-		const body = z.object({ user: sessionUser.nullable() }).safeParse(await readJson(response));
-		return body.success ? body.data.user : undefined;
-	} catch {
-		return undefined;
-	}
-}
-
-export async function signOut(): Promise<void> {
-	await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' });
 }

@@ -8,8 +8,23 @@
  */
 import { Dexie, type Table } from 'dexie';
 import { z } from 'zod';
-import { wrappedKey } from './passcode-key';
+import { deviceDatabaseName, findDeviceKey, type DeviceKey } from './device-key-lookup';
+import { currentVersion } from './passcode-key';
 
+// Read at every start without Dexie or zod (see `device-key-lookup.ts`); written here.
+export { findDeviceKey, type DeviceKey };
+
+/** What the device keeps of the data key (`WrappedKey`), checked before it is written. */
+export const wrappedKey = z.object({
+	version: z.literal(currentVersion),
+	/** base64 */
+	salt: z.string().min(1),
+	iterations: z.number().int().positive(),
+	/** base64, AES-KW */
+	wrapped: z.string().min(1)
+});
+
+/** One person's key on this device (`DeviceKey`), checked before it is written. */
 export const deviceKey = z.object({
 	userId: z.string().min(1),
 	key: wrappedKey,
@@ -18,7 +33,6 @@ export const deviceKey = z.object({
 	/** Random, made at passcode setup; sent with every request so the server can revoke it. */
 	deviceId: z.string().min(1)
 });
-export type DeviceKey = z.infer<typeof deviceKey>;
 
 export const defaultLockAfterSeconds = 5 * 60;
 
@@ -32,19 +46,13 @@ class DeviceDatabase extends Dexie {
 	settings!: Table<Setting, string>;
 
 	constructor() {
-		super('pep-device');
+		super(deviceDatabaseName);
 		this.version(1).stores({ keys: 'userId', settings: 'name' });
 	}
 }
 
 let db: DeviceDatabase | null = null;
 const device = () => (db ??= new DeviceDatabase());
-
-/** This person's key on this device; null when no passcode was set here (or it was wiped). */
-export async function findDeviceKey(userId: string): Promise<DeviceKey | null> {
-	const parsed = deviceKey.safeParse(await device().keys.get(userId));
-	return parsed.success ? parsed.data : null;
-}
 
 export async function saveDeviceKey(key: DeviceKey): Promise<void> {
 	await device().keys.put(deviceKey.parse(key));

@@ -6,22 +6,24 @@
  *
  * Unwrapped, the data key is non-extractable: script on the page can use it but never read it.
  */
-import { z } from 'zod';
 import { fromBase64, generateDataKey, toBase64 } from './cipher';
 
 export const minimumIterations = 600_000;
-const currentVersion = 1;
+export const currentVersion = 1;
 
-/** What the device keeps: enough to unwrap the key given the passcode, and nothing more. */
-export const wrappedKey = z.object({
-	version: z.literal(currentVersion),
+/**
+ * What the device keeps: enough to unwrap the key given the passcode, and nothing more. Checked
+ * when read by `parseDeviceKey` (`device-key-lookup.ts`) and when written by `wrappedKey`
+ * (`device-keys.ts`).
+ */
+export interface WrappedKey {
+	version: typeof currentVersion;
 	/** base64 */
-	salt: z.string().min(1),
-	iterations: z.number().int().positive(),
+	salt: string;
+	iterations: number;
 	/** base64, AES-KW */
-	wrapped: z.string().min(1)
-});
-export type WrappedKey = z.infer<typeof wrappedKey>;
+	wrapped: string;
+}
 
 export interface KeyOptions {
 	/**

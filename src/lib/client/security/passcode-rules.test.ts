@@ -1,10 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-	newPasscodeErrors,
-	newPasscodeForm,
-	triesLeft,
-	wrongPasscodeMessage
-} from './passcode-rules';
+import { newPasscodeErrors, newPasscodeForm } from './passcode-form';
+import { triesLeft, wrongPasscodeMessage } from './passcode-rules';
 
 describe('choosing a passcode', () => {
 	it('needs 6 characters or more, entered the same twice', () => {

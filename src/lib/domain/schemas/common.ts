@@ -3,6 +3,7 @@
  * English, because these messages reach the person who typed the value.
  */
 import { z } from 'zod';
+import { opaqueIdPattern } from '../roles';
 
 /**
  * Plain-English wording for zod's generic refusals, so every message reads as the end of a
@@ -78,11 +79,20 @@ export const timeOfDay = z
 /** Opaque identifiers: letters, digits, dashes and underscores, never a name. */
 export const opaqueId = z
 	.string()
-	.regex(/^[A-Za-z0-9_-]{4,64}$/, 'must be 4–64 letters, digits, dashes or underscores');
+	.regex(opaqueIdPattern, 'must be 4–64 letters, digits, dashes or underscores');
 
 /** Free text a practitioner writes; bounded so one field cannot swallow a device's storage. */
 export const text = (max = 20_000) =>
-	z.string().max(max, `must be at most ${max.toLocaleString('en-GB')} characters`);
+	z.string().max(max, `must be at most ${groupThousands(max)} characters`);
+
+/**
+ * A whole number written as en-GB writes it, "20,000". Not `toLocaleString`: schemas are built
+ * as the app starts, and a first use of the browser's number formatting costs a slow device a
+ * noticeable moment.
+ */
+export function groupThousands(whole: number): string {
+	return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
 export const shortText = text(200);
 
 export const ragRating = z.enum(['red', 'amber', 'green']);

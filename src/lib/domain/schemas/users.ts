@@ -3,18 +3,10 @@
  * what every read and write is authorized against.
  */
 import { z } from 'zod';
+import { roles } from '../roles';
 import { isoDateTime, opaqueId, shortText, unlessMissing } from './common';
 
-export const roles = [
-	'social-worker',
-	'designated-teacher',
-	'virtual-school',
-	'personal-adviser',
-	'young-person',
-	'carer',
-	'iro',
-	'admin'
-] as const;
+export { roles };
 export const role = z.enum(roles);
 export type Role = z.infer<typeof role>;
 
