@@ -37,6 +37,7 @@ export const pepStatusNames: Record<PepStatus, string> = {
 	'meeting-held': 'Meeting held',
 	'sw-signed': 'Signed by the social worker',
 	'dt-signed': 'Signed by the designated teacher',
+	'petp-completed': 'Completed by the personal adviser',
 	'qa-returned': 'Returned: needs development',
 	'qa-passed': 'Passed quality assurance',
 	shared: 'Shared'

@@ -5,6 +5,7 @@
  * schemas name in an error, so an error finds its field.
  */
 import type { DocumentKind, PepPart } from '$lib/domain/ids';
+import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { Role } from '$lib/domain/schemas/users';
 
 interface BaseField {
@@ -38,8 +39,8 @@ export interface PartSpec {
 	fields: FieldSpec[];
 	/** Whether a person marks it complete: `complete` beside its fields. */
 	completable: boolean;
-	/** Only for some PEPs (a post-16 PETP, say). */
-	appliesTo?: (pep: { kind: string }) => boolean;
+	/** Only for some PEPs (a post-16 PETP, say; one completed by the personal adviser). */
+	appliesTo?: (pep: Pick<PepHeader, 'kind' | 'chair'>) => boolean;
 	readers?: Role[];
 	/**
 	 * For a part drawn by its own page (a table, a list, a sign-off) rather than by `PartForm`:

@@ -7,9 +7,20 @@ import { parseId } from '$lib/domain/ids';
 import { progressBlockers } from '$lib/domain/rules/progress';
 import type { SubjectRow } from '$lib/domain/schemas/section-b';
 import { sectionAPartTitles } from '$lib/domain/rules/sign-off';
+import { completedBy } from '$lib/domain/rules/worklist';
+import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { PartSpec, PartStatus } from './fields';
 
 const applies = (values: Record<string, unknown>) => values.applicable === true;
+
+type PlanOf = Pick<PepHeader, 'kind' | 'chair'>;
+const post16 = (pep: PlanOf) => pep.kind === 'post-16';
+/**
+ * A PETP for a young person not in education, employment or training is completed by the personal
+ * adviser: there is no designated teacher, so Section B's school parts do not apply.
+ */
+const byAdviser = (pep: PlanOf) => completedBy(pep) === 'personal-adviser';
+const bySchool = (pep: PlanOf) => !byAdviser(pep);
 
 const sectionA = (spec: Omit<PartSpec, 'section' | 'part' | 'kind' | 'completable'>): PartSpec => ({
 	...spec,
@@ -168,7 +179,7 @@ export const partSpecs: PartSpec[] = [
 		description:
 			'Written with the young person, in words they can read. Their SMART targets, about three, are on the targets page.',
 		completable: true,
-		appliesTo: (pep) => pep.kind === 'post-16',
+		appliesTo: post16,
 		fields: [
 			{
 				kind: 'textarea',
@@ -202,6 +213,34 @@ export const partSpecs: PartSpec[] = [
 				hint: 'Including who does what by the next plan.'
 			}
 		]
+	},
+	{
+		slug: 'action-plan',
+		section: 'Personal education and training plan: personal adviser',
+		part: 'petp',
+		kind: 'pep-petp',
+		key: '',
+		title: 'Action plan',
+		completable: false,
+		appliesTo: post16,
+		fields: [],
+		statusOf: (doc, hasDraft) => {
+			const actions = doc?.actionsForAdults;
+			if (Array.isArray(actions) && actions.length > 0) return 'complete';
+			return hasDraft ? 'in-progress' : 'not-started';
+		}
+	},
+	{
+		slug: 'personal-adviser-sign-off',
+		section: 'Personal education and training plan: personal adviser',
+		part: 'petp',
+		kind: 'pep-petp',
+		key: 'signOff',
+		title: 'Personal adviser sign-off',
+		completable: false,
+		appliesTo: byAdviser,
+		fields: [],
+		statusOf: (doc) => (doc?.signOff ? 'signed' : 'not-started')
 	},
 	{
 		slug: 'carers-views',
@@ -264,6 +303,7 @@ partSpecs.push(
 		key: 'progressOverview',
 		title: 'Attainment and progress overview',
 		completable: true,
+		appliesTo: bySchool,
 		fields: [
 			{
 				kind: 'textarea',
@@ -282,6 +322,7 @@ partSpecs.push(
 		key: '',
 		title: 'Subject progress',
 		completable: true,
+		appliesTo: bySchool,
 		fields: [],
 		statusOf: (doc, hasDraft) => {
 			const subjects = doc?.subjects;
@@ -331,6 +372,7 @@ partSpecs.push(
 		key: 'meetingPage',
 		title: 'The PEP meeting',
 		completable: true,
+		appliesTo: bySchool,
 		fields: [],
 		statusOf: (doc, hasDraft) => {
 			const page = record(doc?.meetingPage);
@@ -350,7 +392,7 @@ partSpecs.push(
 		title: 'Post-16 plan',
 		description: 'What the young person hopes to do next, and how they are supported to get there.',
 		completable: true,
-		appliesTo: (pep) => pep.kind === 'post-16',
+		appliesTo: (pep) => post16(pep) && bySchool(pep),
 		fields: [
 			{ kind: 'textarea', name: 'aspirations', label: 'What are their aspirations?' },
 			{ kind: 'textarea', name: 'support', label: 'How are they supported towards them?' },
@@ -375,6 +417,7 @@ partSpecs.push(
 		key: 'signOff',
 		title: 'Designated teacher sign-off',
 		completable: false,
+		appliesTo: bySchool,
 		fields: [],
 		statusOf: signedStatus
 	},

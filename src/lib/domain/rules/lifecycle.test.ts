@@ -6,7 +6,7 @@ import { nextStatuses, transitionBlockers, type TransitionContext } from './life
 const { summer } = walsallPost16Case().peps;
 
 const at = (status: PepStatus, over: Partial<TransitionContext> = {}): TransitionContext => ({
-	header: { status, meeting: summer.header.meeting },
+	header: { status, meeting: summer.header.meeting, kind: summer.header.kind },
 	a: summer.a,
 	b: summer.b,
 	qa: summer.qa,
@@ -24,7 +24,7 @@ describe('the PEP lifecycle', () => {
 			['qa-passed', 'shared', 'social-worker']
 		];
 		for (const [from, to, role] of path) expect(transitionBlockers(to, role, at(from))).toEqual([]);
-		expect(nextStatuses('shared')).toEqual([]);
+		expect(nextStatuses('shared', 'post-16')).toEqual([]);
 	});
 
 	it('refuses a jump that skips a step', () => {
@@ -79,5 +79,58 @@ describe('the PEP lifecycle', () => {
 			transitionBlockers('qa-passed', 'virtual-school', at('dt-signed', { qa: returned }))
 		).toHaveLength(1);
 		expect(transitionBlockers('dt-signed', 'designated-teacher', at('qa-returned'))).toEqual([]);
+	});
+
+	describe('a post-16 PETP completed by the personal adviser', () => {
+		const petpSigned = {
+			signOff: {
+				signedBy: 'pa-1',
+				signedByName: 'Pat Adviser',
+				signedAt: '2024-05-21T10:00:00Z',
+				nextPepDate: '2024-10-01'
+			}
+		};
+
+		it('runs SW signed → completed by the personal adviser → QA passed', () => {
+			expect(
+				transitionBlockers(
+					'petp-completed',
+					'personal-adviser',
+					at('sw-signed', { petp: petpSigned })
+				)
+			).toEqual([]);
+			expect(transitionBlockers('qa-passed', 'virtual-school', at('petp-completed'))).toEqual([]);
+		});
+
+		it('needs the PETP signed first', () => {
+			expect(
+				transitionBlockers('petp-completed', 'personal-adviser', at('sw-signed', { petp: null }))
+			).toEqual([{ part: 'petp', message: 'The personal adviser signs off the PETP first.' }]);
+		});
+
+		it('comes back to the personal adviser after being returned', () => {
+			expect(
+				transitionBlockers(
+					'petp-completed',
+					'personal-adviser',
+					at('qa-returned', { petp: petpSigned })
+				)
+			).toEqual([]);
+		});
+
+		it('is not a step of a PEP for a child of school age', () => {
+			const schoolAge = at('sw-signed', { petp: petpSigned });
+			schoolAge.header = { ...schoolAge.header, kind: 'school-age' };
+			expect(transitionBlockers('petp-completed', 'personal-adviser', schoolAge)[0]?.message).toBe(
+				'A PEP that is signed by the social worker cannot become completed by the personal adviser.'
+			);
+			expect(nextStatuses('sw-signed', 'school-age').map((t) => t.to)).toEqual(['dt-signed']);
+		});
+
+		it('lets only the personal adviser complete it', () => {
+			expect(
+				transitionBlockers('petp-completed', 'designated-teacher', at('sw-signed'))[0]?.message
+			).toBe('Only a personal adviser can do this.');
+		});
 	});
 });

@@ -2,9 +2,13 @@
  * The PEP's lifecycle: who may move it from one status to the next, and what must be true first.
  * After the meeting the social worker and the designated teacher sign off; the Virtual School
  * quality-assures and either passes it or returns it needing development; once passed it is
- * shared with the young person and carers.
+ * shared with the young person and carers. A post-16 PETP may be completed by the personal
+ * adviser instead of the designated teacher (Derbyshire: "MAT PAs will complete the PETP
+ * paperwork" and return it to the Virtual School, whose panel reviews it); for a young person
+ * who is not in education, employment or training there is no designated teacher at all.
  */
-import type { PepHeader, PepStatus } from '../schemas/pep';
+import type { PepHeader, PepKind, PepStatus } from '../schemas/pep';
+import type { Petp } from '../schemas/petp';
 import type { Qa } from '../schemas/qa';
 import type { SectionA } from '../schemas/section-a';
 import type { SectionB } from '../schemas/section-b';
@@ -15,7 +19,14 @@ interface Transition {
 	to: PepStatus;
 	roles: Role[];
 	label: string;
+	/** Only for these kinds of PEP; every kind when absent. */
+	kinds?: PepKind[];
 }
+
+const qualityAssurance: Transition[] = [
+	{ to: 'qa-passed', roles: ['virtual-school'], label: 'Pass quality assurance' },
+	{ to: 'qa-returned', roles: ['virtual-school'], label: 'Return as needing development' }
+];
 
 const transitions: Record<PepStatus, Transition[]> = {
 	draft: [
@@ -27,14 +38,24 @@ const transitions: Record<PepStatus, Transition[]> = {
 	],
 	'meeting-held': [{ to: 'sw-signed', roles: ['social-worker'], label: 'Social worker sign-off' }],
 	'sw-signed': [
-		{ to: 'dt-signed', roles: ['designated-teacher'], label: 'Designated teacher sign-off' }
+		{ to: 'dt-signed', roles: ['designated-teacher'], label: 'Designated teacher sign-off' },
+		{
+			to: 'petp-completed',
+			roles: ['personal-adviser'],
+			label: 'Personal adviser sign-off',
+			kinds: ['post-16']
+		}
 	],
-	'dt-signed': [
-		{ to: 'qa-passed', roles: ['virtual-school'], label: 'Pass quality assurance' },
-		{ to: 'qa-returned', roles: ['virtual-school'], label: 'Return as needing development' }
-	],
+	'dt-signed': qualityAssurance,
+	'petp-completed': qualityAssurance,
 	'qa-returned': [
-		{ to: 'dt-signed', roles: ['designated-teacher'], label: 'Sign off again after changes' }
+		{ to: 'dt-signed', roles: ['designated-teacher'], label: 'Sign off again after changes' },
+		{
+			to: 'petp-completed',
+			roles: ['personal-adviser'],
+			label: 'Sign off the PETP again after changes',
+			kinds: ['post-16']
+		}
 	],
 	'qa-passed': [
 		{ to: 'shared', roles: ['designated-teacher', 'social-worker'], label: 'Share the PEP' }
@@ -42,14 +63,21 @@ const transitions: Record<PepStatus, Transition[]> = {
 	shared: []
 };
 
-export function nextStatuses(from: PepStatus): Transition[] {
-	return transitions[from];
+/** Where a PEP of this kind can go from `from`. */
+export function nextStatuses(from: PepStatus, kind: PepKind): Transition[] {
+	return transitions[from].filter((t) => !t.kinds || t.kinds.includes(kind));
+}
+
+/** Signed and waiting for the Virtual School to quality-assure it. */
+export function awaitsQualityAssurance(status: PepStatus): boolean {
+	return status === 'dt-signed' || status === 'petp-completed';
 }
 
 export interface TransitionContext {
-	header: Pick<PepHeader, 'status' | 'meeting'>;
+	header: Pick<PepHeader, 'status' | 'meeting' | 'kind'>;
 	a?: Pick<SectionA, 'signOff'> | null;
 	b?: Pick<SectionB, 'signOff'> | null;
+	petp?: Pick<Petp, 'signOff'> | null;
 	qa?: Pick<Qa, 'outcome' | 'feedback' | 'fixes'> | null;
 	/** Today, as YYYY-MM-DD, in the authority's time zone. */
 	today: string;
@@ -58,7 +86,7 @@ export interface TransitionContext {
 /** Why `role` cannot move the PEP to `to` now; empty when it can. */
 export function transitionBlockers(to: PepStatus, role: Role, ctx: TransitionContext): Blocker[] {
 	const from = ctx.header.status;
-	const transition = transitions[from].find((t) => t.to === to);
+	const transition = nextStatuses(from, ctx.header.kind).find((t) => t.to === to);
 	if (!transition) {
 		return [
 			{ part: 'status', message: `A PEP that is ${describe(from)} cannot become ${describe(to)}.` }
@@ -90,6 +118,9 @@ export function transitionBlockers(to: PepStatus, role: Role, ctx: TransitionCon
 		case 'dt-signed':
 			need(Boolean(ctx.b?.signOff), 'b', 'The designated teacher signs off Section B first.');
 			break;
+		case 'petp-completed':
+			need(Boolean(ctx.petp?.signOff), 'petp', 'The personal adviser signs off the PETP first.');
+			break;
 		case 'qa-passed':
 			need(
 				ctx.qa?.outcome === 'passed',
@@ -114,6 +145,7 @@ const statusWords: Record<PepStatus, string> = {
 	'meeting-held': 'held',
 	'sw-signed': 'signed by the social worker',
 	'dt-signed': 'signed by the designated teacher',
+	'petp-completed': 'completed by the personal adviser',
 	'qa-returned': 'returned as needing development',
 	'qa-passed': 'quality assured',
 	shared: 'shared'

@@ -24,6 +24,7 @@ const input = (
 	role: 'virtual-school',
 	header: {
 		status: 'dt-signed',
+		kind: 'school-age',
 		meeting: { plannedMinutes: 45, mode: 'in-person', date: '2026-11-12' }
 	},
 	qa: { checklist: allYes, feedback: '', fixes: [], ...qa },

@@ -16,7 +16,7 @@ export type QaDecision = 'passed' | 'returned';
 
 export interface QaDecisionInput {
 	role: Role;
-	header: Pick<PepHeader, 'status' | 'meeting'>;
+	header: Pick<PepHeader, 'status' | 'meeting' | 'kind'>;
 	qa: Pick<Qa, 'checklist' | 'grade' | 'feedback' | 'fixes'>;
 	scheme: GradingScheme;
 	today: string;

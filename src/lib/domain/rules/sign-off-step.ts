@@ -5,6 +5,7 @@
  * blockers as reasons and write the two documents only when there are none.
  */
 import type { PepHeader, PepStatus } from '../schemas/pep';
+import type { Petp } from '../schemas/petp';
 import type { SectionA, SignOff } from '../schemas/section-a';
 import type { SectionB } from '../schemas/section-b';
 import type { Targets } from '../schemas/targets';
@@ -12,14 +13,19 @@ import type { Role } from '../schemas/users';
 import type { Voice } from '../schemas/voice';
 import { transitionBlockers } from './lifecycle';
 import type { Blocker } from './reasons';
-import { designatedTeacherSignOffBlockers, socialWorkerSignOffBlockers } from './sign-off';
+import {
+	designatedTeacherSignOffBlockers,
+	personalAdviserSignOffBlockers,
+	socialWorkerSignOffBlockers
+} from './sign-off';
 import { statusChange } from './status-change';
 
-export type Signer = 'social-worker' | 'designated-teacher';
+export type Signer = 'social-worker' | 'designated-teacher' | 'personal-adviser';
 
 export const signedStatus: Record<Signer, PepStatus> = {
 	'social-worker': 'sw-signed',
-	'designated-teacher': 'dt-signed'
+	'designated-teacher': 'dt-signed',
+	'personal-adviser': 'petp-completed'
 };
 
 export interface SignOffInput {
@@ -28,6 +34,9 @@ export interface SignOffInput {
 	header: PepHeader;
 	a: SectionA | null;
 	b: SectionB | null;
+	petp?: Petp | null;
+	/** The young person is not in education, employment or training (for the PETP). */
+	neet?: boolean;
 	targets: Pick<Targets, 'targets' | 'complete'> | null;
 	voice: Pick<Voice, 'answers' | 'preferToTalkAtMeeting'> | null;
 	nextPepDate: string | undefined;
@@ -56,6 +65,7 @@ export function planSignOff(input: SignOffInput): SignOffPlan {
 		header,
 		a: who === 'social-worker' ? { signOff } : input.a,
 		b: who === 'designated-teacher' ? { signOff } : input.b,
+		petp: who === 'personal-adviser' ? { signOff } : input.petp,
 		today
 	});
 	const section = sectionBlockers(input);
@@ -71,6 +81,16 @@ function sectionBlockers(input: SignOffInput): Blocker[] {
 	if (who === 'social-worker') {
 		if (!a) return [{ part: 'a', message: 'Section A is not on this device yet.' }];
 		return socialWorkerSignOffBlockers(header, a, nextPepDate);
+	}
+	if (who === 'personal-adviser') {
+		if (!input.petp) return [{ part: 'petp', message: 'The PETP form has not been started.' }];
+		return personalAdviserSignOffBlockers({
+			header,
+			petp: input.petp,
+			targets: input.targets ?? { targets: [], complete: false },
+			neet: input.neet ?? false,
+			nextPepDate
+		});
 	}
 	if (!b) return [{ part: 'b', message: 'Section B has not been started.' }];
 	return designatedTeacherSignOffBlockers({

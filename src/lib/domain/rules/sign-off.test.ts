@@ -4,8 +4,10 @@ import { sectionA } from '../schemas/section-a';
 import {
 	designatedTeacherSignOffBlockers,
 	nextPepDateBlockers,
+	personalAdviserSignOffBlockers,
 	socialWorkerSignOffBlockers,
-	type DesignatedTeacherSignOffInput
+	type DesignatedTeacherSignOffInput,
+	type PersonalAdviserSignOffInput
 } from './sign-off';
 
 const { summer } = walsallPost16Case().peps;
@@ -170,5 +172,61 @@ describe('designated teacher sign-off', () => {
 		expect(dtInput((i) => (i.nextPepDate = undefined))).toEqual([
 			'Enter the date of the next PEP meeting: sign-off is not possible without it.'
 		]);
+	});
+});
+
+describe('the personal adviser signs off a PETP', () => {
+	const petp = {
+		complete: true,
+		celebration: 'Passed the Level 1 English functional skills.',
+		hopesAndAspirations: 'To train as a mechanic.',
+		actionsForAdults: [{ action: 'Arrange a visit to the college', owner: 'Pat Adviser' }],
+		neetOptions: [{ option: 'visit-provision' as const, details: 'Motor vehicle taster day' }]
+	};
+	const input = (over: Partial<PersonalAdviserSignOffInput> = {}): PersonalAdviserSignOffInput => ({
+		header: summer.header,
+		petp,
+		targets: summer.targets,
+		neet: true,
+		nextPepDate: '2024-10-11',
+		...over
+	});
+
+	it('can sign off a complete PETP with the next date', () => {
+		expect(personalAdviserSignOffBlockers(input())).toEqual([]);
+	});
+
+	it('names each thing still missing, and where it is', () => {
+		const blockers = personalAdviserSignOffBlockers(
+			input({
+				petp: {
+					...petp,
+					complete: false,
+					hopesAndAspirations: ' ',
+					actionsForAdults: [],
+					neetOptions: []
+				},
+				nextPepDate: undefined
+			})
+		);
+		expect(blockers.map((b) => [b.part, b.message])).toEqual([
+			['petp', 'Write the young person’s hopes and aspirations.'],
+			['petp', 'Mark the PETP form as complete.'],
+			[
+				'actions-for-adults',
+				'Agree at least one action for the adults who support the young person.'
+			],
+			[
+				'neet-options',
+				'Record the options for education, employment or training the young person will explore.'
+			],
+			['sign-off', 'Enter the date of the next PEP meeting: sign-off is not possible without it.']
+		]);
+	});
+
+	it('asks for options to explore only when the young person is NEET', () => {
+		expect(
+			personalAdviserSignOffBlockers(input({ neet: false, petp: { ...petp, neetOptions: [] } }))
+		).toEqual([]);
 	});
 });

@@ -1,9 +1,11 @@
 /**
- * What must be true before the social worker or the designated teacher can sign off their
- * section. Both need the date of the next PEP (Walsall: "It will only allow you to mark it
- * complete with a date for the next PEP"); each needs its parts complete.
+ * What must be true before the social worker, the designated teacher or (for a post-16 PETP) the
+ * personal adviser can sign off their section. All need the date of the next PEP (Walsall: "It
+ * will only allow you to mark it complete with a date for the next PEP"); each needs its parts
+ * complete.
  */
 import type { PepHeader } from '../schemas/pep';
+import type { Petp } from '../schemas/petp';
 import { sectionAPartNames, type SectionA, type SectionAPartName } from '../schemas/section-a';
 import type { SectionB } from '../schemas/section-b';
 import type { Targets } from '../schemas/targets';
@@ -129,4 +131,60 @@ function hasVoice(voice: Pick<Voice, 'answers' | 'preferToTalkAtMeeting'>): bool
 		voice.preferToTalkAtMeeting ||
 		Object.values(voice.answers).some((answer) => (answer ?? '').trim().length > 0)
 	);
+}
+
+export interface PersonalAdviserSignOffInput {
+	header: Header;
+	petp: Pick<
+		Petp,
+		'complete' | 'hopesAndAspirations' | 'celebration' | 'actionsForAdults' | 'neetOptions'
+	>;
+	targets: Pick<Targets, 'targets' | 'complete'>;
+	/** The young person is not in education, employment or training. */
+	neet: boolean;
+	nextPepDate: string | undefined;
+}
+
+/**
+ * Derbyshire's PETP: "around three" SMART targets, actions for the adults, a celebration of
+ * achievements and a hopes and aspirations page; for a NEET young person, the options explored
+ * ("visiting provisions, engaging with Virtual School programmes").
+ */
+export function personalAdviserSignOffBlockers(input: PersonalAdviserSignOffInput): Blocker[] {
+	const { header, petp, targets, neet, nextPepDate } = input;
+	const blockers: Blocker[] = [];
+	const need = (done: boolean, part: string, message: string) => {
+		if (!done) blockers.push({ part, message });
+	};
+	need(
+		petp.celebration.trim().length > 0,
+		'petp',
+		'Write what the meeting celebrated: the young person’s achievements.'
+	);
+	need(
+		petp.hopesAndAspirations.trim().length > 0,
+		'petp',
+		'Write the young person’s hopes and aspirations.'
+	);
+	need(petp.complete, 'petp', 'Mark the PETP form as complete.');
+	need(
+		petp.actionsForAdults.length > 0,
+		'actions-for-adults',
+		'Agree at least one action for the adults who support the young person.'
+	);
+	if (neet) {
+		need(
+			petp.neetOptions.length > 0,
+			'neet-options',
+			'Record the options for education, employment or training the young person will explore.'
+		);
+	}
+	need(
+		targets.targets.some((t) => t.status === 'open'),
+		'targets',
+		'Set at least one SMART target.'
+	);
+	need(targets.complete, 'targets', 'Mark the SMART targets as complete.');
+	blockers.push(...nextPepDateBlockers(header, nextPepDate));
+	return blockers;
 }

@@ -104,3 +104,49 @@ describe('the next step of a PEP', () => {
 		]);
 	});
 });
+
+describe('the next step of a PETP for a young person who is NEET', () => {
+	const neet = (status: string) =>
+		header({
+			status,
+			kind: 'post-16',
+			chair: { role: 'social-worker' },
+			meeting: { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' }
+		});
+
+	it('waits for the personal adviser after the social worker, by the panel’s date', () => {
+		const next = nextStep(neet('sw-signed'), '2025-03-10')!;
+		expect(next).toMatchObject({
+			what: 'Personal adviser sign-off',
+			waitingOn: ['personal-adviser']
+		});
+		expect(next.explanation).toMatch(
+			/^The personal adviser returns the PETP to the Virtual School first\./
+		);
+		expect(next.deadline?.due).toBe(nextStep(neet('petp-completed'), '2025-03-10')!.deadline?.due);
+	});
+
+	it('goes to the Virtual School’s panel once the adviser has completed it', () => {
+		expect(nextStep(neet('petp-completed'), '2025-03-10')).toMatchObject({
+			what: 'Virtual School quality assurance',
+			waitingOn: ['virtual-school']
+		});
+	});
+
+	it('goes back to the adviser and social worker when returned', () => {
+		expect(nextStep(neet('qa-returned'), '2025-03-10')!.waitingOn).toEqual([
+			'personal-adviser',
+			'social-worker'
+		]);
+	});
+
+	it('keeps the designated teacher for a PETP chaired by them (in education or training)', () => {
+		const eet = header({
+			status: 'sw-signed',
+			kind: 'post-16',
+			chair: { role: 'designated-teacher' },
+			meeting: { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' }
+		});
+		expect(nextStep(eet, '2025-03-10')!.waitingOn).toEqual(['designated-teacher']);
+	});
+});

@@ -29,7 +29,18 @@ export interface PepStep {
 	explanation: string;
 }
 
-type Header = Pick<PepHeader, 'status' | 'kind' | 'dueBy' | 'meeting' | 'nextPepDate'>;
+type Header = Pick<PepHeader, 'status' | 'kind' | 'dueBy' | 'meeting' | 'nextPepDate' | 'chair'>;
+
+/**
+ * Who completes the plan after the social worker's sign-off: the personal adviser for a post-16
+ * PETP chaired by the social worker (the young person is not in education, employment or training,
+ * so there is no designated teacher); otherwise the designated teacher.
+ */
+export function completedBy(header: Pick<PepHeader, 'kind' | 'chair'>): Role {
+	return header.kind === 'post-16' && header.chair?.role === 'social-worker'
+		? 'personal-adviser'
+		: 'designated-teacher';
+}
 
 /**
  * The next step of one PEP as of `today`. For a shared PEP that is the next PEP: pass
@@ -52,7 +63,7 @@ export function nextStep(
 			const held = meetingDate !== undefined && meetingDate <= today;
 			return step(
 				held ? 'Record that the meeting was held' : 'Hold the PEP meeting',
-				nextStatuses('draft')[0]!.roles,
+				nextStatuses('draft', header.kind)[0]!.roles,
 				deadline,
 				today
 			);
@@ -70,9 +81,20 @@ export function nextStep(
 				};
 				return step('Social worker sign-off', ['social-worker'], deadline, today);
 			}
+			if (completedBy(header) === 'personal-adviser') {
+				// Derbyshire sets no date for the adviser, only for the panel that reviews the PETP.
+				const panel = meetingDate ? post16PanelDeadline(meetingDate, settings) : null;
+				const deadline = panel && {
+					...panel,
+					rule: `The personal adviser returns the PETP to the Virtual School first. ${panel.rule}`,
+					overdueRule: `The personal adviser returns the PETP to the Virtual School first. ${panel.overdueRule}`
+				};
+				return step('Personal adviser sign-off', ['personal-adviser'], deadline, today);
+			}
 			return step('Designated teacher sign-off', ['designated-teacher'], dtDeadline, today);
 		}
-		case 'dt-signed': {
+		case 'dt-signed':
+		case 'petp-completed': {
 			const deadline = meetingDate
 				? header.kind === 'post-16'
 					? post16PanelDeadline(meetingDate, settings)
@@ -83,7 +105,7 @@ export function nextStep(
 		case 'qa-returned':
 			return step(
 				'Make the changes the Virtual School asked for',
-				['designated-teacher', 'social-worker'],
+				[completedBy(header), 'social-worker'],
 				null,
 				today,
 				'The Virtual School returned this PEP as needing development. Its feedback says what to change.'

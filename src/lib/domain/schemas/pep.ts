@@ -26,12 +26,17 @@ export type PepReason = z.infer<typeof pepReason>;
 export const termName = z.enum(['autumn', 'spring', 'summer']);
 export type TermName = z.infer<typeof termName>;
 
-/** The lifecycle, in order; `qa-returned` goes back to the designated teacher to fix. */
+/**
+ * The lifecycle, in order; `qa-returned` goes back to the designated teacher to fix. A post-16
+ * PETP may instead be completed by the personal adviser (`petp-completed`): a young person who is
+ * not in education, employment or training has no designated teacher (Derbyshire).
+ */
 export const pepStatuses = [
 	'draft',
 	'meeting-held',
 	'sw-signed',
 	'dt-signed',
+	'petp-completed',
 	'qa-returned',
 	'qa-passed',
 	'shared'

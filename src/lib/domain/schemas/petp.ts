@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { isoDate, opaqueId, shortText, text } from './common';
 import { childDocumentBase, completable } from './document';
 import { attachmentKind } from './attachment';
+import { signOff } from './section-a';
 
 export const neetOption = z.strictObject({
 	option: z.enum([
@@ -19,6 +20,8 @@ export const neetOption = z.strictObject({
 	details: text(2_000).default('')
 });
 
+export type NeetOption = z.infer<typeof neetOption>;
+
 export const adultAction = z.strictObject({
 	action: text(1_000).min(1, 'is required'),
 	owner: shortText.min(1, 'is required'),
@@ -26,6 +29,8 @@ export const adultAction = z.strictObject({
 	/** Derbyshire asks that adults' actions support academic, social or emotional well-being. */
 	supports: z.enum(['academic', 'social', 'emotional']).optional()
 });
+
+export type AdultAction = z.infer<typeof adultAction>;
 
 export const petp = z.strictObject({
 	...childDocumentBase,
@@ -41,6 +46,8 @@ export const petp = z.strictObject({
 	actionsForAdults: z.array(adultAction).max(30).default([]),
 	/** What the personal adviser gathered from the designated tutor at the meeting. */
 	documentsGathered: z.array(attachmentKind).default([]),
-	decisions: text().default('')
+	decisions: text().default(''),
+	/** The personal adviser's sign-off, with the next PETP date: it returns the PETP to the Virtual School. */
+	signOff: signOff.nullable().default(null)
 });
 export type Petp = z.infer<typeof petp>;

@@ -381,4 +381,49 @@ describe('writes', () => {
 		);
 		expect(refused).toMatchObject({ error: 'forbidden' });
 	});
+
+	it('let the personal adviser complete a post-16 PETP, but not change a PEP’s kind or complete one of school age', async () => {
+		const pa = await accessOf('personal-adviser');
+		const headers = [...pa.childIds].flatMap((childId) =>
+			docsOf(childId).filter((d) => d.type === 'pep')
+		) as { _id: string; kind: string }[];
+		const post16 = headers.find((h) => h.kind === 'post-16')!;
+		// Put the PETP where the adviser's step comes next: signed by the social worker.
+		const waiting = await current(post16._id);
+		waiting.status = 'sw-signed';
+		await db.record.put(waiting);
+		const [completed] = await writeDocuments(
+			db.record,
+			pa,
+			[edited(await current(post16._id), pa.userId, (d) => (d.status = 'petp-completed'))],
+			true
+		);
+		expect(completed).toMatchObject({ ok: true });
+
+		const [kindChanged] = await writeDocuments(
+			db.record,
+			pa,
+			[edited(await current(post16._id), pa.userId, (d) => (d.kind = 'school-age'))],
+			true
+		);
+		expect(kindChanged).toMatchObject({ error: 'forbidden' });
+		expect((kindChanged as { reason: string }).reason).toMatch(/kind cannot change/);
+
+		// The same step on a PEP of school age is refused: a designated teacher completes those.
+		const vs = await accessOf('virtual-school');
+		const schoolAge = demo.documents.find(
+			(d) => d.type === 'pep' && d.kind === 'school-age' && vs.childIds.has(d.childId)
+		)!;
+		const stored = await current(schoolAge._id!);
+		stored.status = 'sw-signed';
+		await db.record.put(stored);
+		const everywhere: Access = { ...pa, childIds: new Set([...pa.childIds, schoolAge.childId]) };
+		const [refused] = await writeDocuments(
+			db.record,
+			everywhere,
+			[edited(await current(schoolAge._id!), pa.userId, (d) => (d.status = 'petp-completed'))],
+			true
+		);
+		expect((refused as { reason: string }).reason).toMatch(/cannot go from "sw-signed"/);
+	});
 });

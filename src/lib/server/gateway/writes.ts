@@ -8,7 +8,7 @@ import { parseDocument } from '$lib/domain/documents';
 import { parseId, type ParsedId } from '$lib/domain/ids';
 import { maxAttachmentBytes } from '$lib/domain/schemas/attachment';
 import { describeErrors } from '$lib/domain/schemas/errors';
-import type { PepStatus } from '$lib/domain/schemas/pep';
+import type { PepKind, PepStatus } from '$lib/domain/schemas/pep';
 import { nextStatuses } from '$lib/domain/rules/lifecycle';
 import { writeRefusal, type Access } from './access';
 import { isNotFound } from '../store/databases';
@@ -121,8 +121,13 @@ async function check(
 	const attachmentProblem = attachmentRefusal(parsed, content);
 	if (attachmentProblem) return refuse(id, doc._rev, attachmentProblem);
 	if (parsed.kind === 'pep') {
+		// The kind decides who may complete the PEP (a personal adviser only a post-16 PETP), so
+		// it is fixed once the PEP is started.
+		if (current && current.kind !== content.kind)
+			return refuse(id, doc._rev, "A PEP's kind cannot change once it is started.");
 		const statusProblem = statusRefusal(
 			access,
+			content.kind as PepKind,
 			current?.status as PepStatus | undefined,
 			content.status as PepStatus
 		);
@@ -232,10 +237,15 @@ function attachmentRefusal(parsed: ParsedId, doc: Record<string, unknown>): stri
 	return null;
 }
 
-function statusRefusal(access: Access, from: PepStatus | undefined, to: PepStatus): string | null {
+function statusRefusal(
+	access: Access,
+	kind: PepKind,
+	from: PepStatus | undefined,
+	to: PepStatus
+): string | null {
 	if (from === undefined) return to === 'draft' ? null : 'A new PEP starts as a draft.';
 	if (from === to) return null;
-	const step = nextStatuses(from).find((t) => t.to === to);
+	const step = nextStatuses(from, kind).find((t) => t.to === to);
 	if (!step) return `A PEP cannot go from "${from}" to "${to}".`;
 	if (!step.roles.includes(access.role))
 		return `A ${access.role.replace('-', ' ')} cannot move a PEP to "${to}".`;
