@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateAuthority, type GeneratedAuthority } from '$lib/domain/fixtures/generator';
 import { ids } from '$lib/domain/ids';
+import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { Role } from '$lib/domain/schemas/users';
 import { tempDatabases } from '../testing/temp-databases';
 import { mayRead, resolveAccess, type Access } from './access';
@@ -412,7 +413,8 @@ describe('writes', () => {
 		// The same step on a PEP of school age is refused: a designated teacher completes those.
 		const vs = await accessOf('virtual-school');
 		const schoolAge = demo.documents.find(
-			(d) => d.type === 'pep' && d.kind === 'school-age' && vs.childIds.has(d.childId)
+			(d): d is PepHeader =>
+				d.type === 'pep' && d.kind === 'school-age' && vs.childIds.has(d.childId)
 		)!;
 		const stored = await current(schoolAge._id!);
 		stored.status = 'sw-signed';
