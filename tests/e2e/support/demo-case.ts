@@ -33,6 +33,7 @@ function demoCaseloads(today: string) {
 	const byFamilyName = (a: ChildProfile, b: ChildProfile) =>
 		a.person.familyName.localeCompare(b.person.familyName);
 	const worker = assignmentOf('social-worker');
+	const adviser = assignmentOf('personal-adviser');
 	const teacher = assignmentOf('designated-teacher');
 	const youngPerson = assignmentOf('young-person');
 	const caseload = demo.children
@@ -41,7 +42,7 @@ function demoCaseloads(today: string) {
 	const atSchool = demo.children
 		.filter((c) => c.schoolId && teacher.schoolIds.includes(c.schoolId))
 		.sort(byFamilyName);
-	return { demo, teacher, youngPerson, caseload, atSchool };
+	return { demo, teacher, adviser, youngPerson, caseload, atSchool };
 }
 
 /**
@@ -102,4 +103,22 @@ export function meetingModeCase(today = new Date().toISOString().slice(0, 10)): 
 		if (pep) return { childId: child.childId, familyName: child.person.familyName, pep };
 	}
 	throw new Error('The demo has no PEP for meeting mode that other journeys leave alone.');
+}
+
+/**
+ * For the Derbyshire PETP journey: a young person not in education, employment or training whom
+ * both the demo personal adviser and the demo social worker hold. Not the adviser's first by
+ * family name, whom the other PETP journey starts a plan for.
+ */
+export function neetPetpCase(today = new Date().toISOString().slice(0, 10)) {
+	const { demo, adviser, caseload } = demoCaseloads(today);
+	const advised = demo.children
+		.filter((c) => adviser.childIds.includes(c.childId))
+		.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName));
+	const child = advised
+		.slice(1)
+		.find((c) => c.eetStatus === 'neet' && caseload.some((mine) => mine.childId === c.childId));
+	if (!child)
+		throw new Error('The demo has no NEET young person the adviser and social worker share.');
+	return { childId: child.childId, familyName: child.person.familyName };
 }

@@ -88,6 +88,9 @@ export function transitionBlockers(to: PepStatus, role: Role, ctx: TransitionCon
 	const from = ctx.header.status;
 	const transition = nextStatuses(from, ctx.header.kind).find((t) => t.to === to);
 	if (!transition) {
+		// The commonest wrong moment, told as what has to happen first.
+		if (from === 'meeting-held' && (to === 'dt-signed' || to === 'petp-completed'))
+			return [{ part: 'status', message: 'The social worker signs off Section A first.' }];
 		return [
 			{ part: 'status', message: `A PEP that is ${describe(from)} cannot become ${describe(to)}.` }
 		];

@@ -53,9 +53,7 @@ describe('signing off a section', () => {
 
 	it('refuses the designated teacher until the social worker has signed', () => {
 		const plan = planSignOff(input('designated-teacher', 'meeting-held'));
-		expect(plan.blockers[0]?.message).toBe(
-			'A PEP that is held cannot become signed by the designated teacher.'
-		);
+		expect(plan.blockers[0]?.message).toBe('The social worker signs off Section A first.');
 		expect(planSignOff(input('designated-teacher', 'sw-signed')).blockers).toEqual([]);
 	});
 
