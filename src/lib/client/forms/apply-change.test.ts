@@ -11,7 +11,7 @@ const header = demo.documents.find((d) => d.type === 'pep')!;
 async function recordWithHeader() {
 	const userId = header.updated.by;
 	const record = new LocalRecord(userId, memoryDatabase('record'), freshDrafts(), tickingClock());
-	const { rev } = await record.db.put(header);
+	const { rev } = await record.db.put(header as PouchDB.Core.PutDocument<object>);
 	return { record, rev, userId };
 }
 
