@@ -203,10 +203,16 @@ describe('bulk_get', () => {
 			revs: true,
 			latest: true
 		} as PouchDB.Core.BulkGetOptions);
-		const byId = new Map(got.results.map((r) => [r.id, r]));
+		// PouchDB answers each asked-for revision of an id in turn.
+		const byId = new Map<string, typeof got.results>();
+		for (const r of got.results) byId.set(r.id, [...(byId.get(r.id) ?? []), r]);
+		const next = (id: string) => {
+			const left = byId.get(id)!;
+			return left.length > 1 ? left.shift() : left[0];
+		};
 		return docs.map((d) =>
 			mayRead(access, d.id)
-				? byId.get(d.id)
+				? next(d.id)
 				: {
 						id: d.id,
 						docs: [
@@ -251,6 +257,37 @@ describe('bulk_get', () => {
 		together.push(...readable.slice(50, 120).map((id) => ({ id })));
 		const got = await bulkGet(db.record, access, { docs: together, revs: true, latest: true });
 		expect(got.results).toEqual(await direct(access, together));
+
+		// Two revisions of one document, as a device asks for both sides of a conflict.
+		const id = readable[5]!;
+		const winner = await db.record.get<Record<string, unknown>>(id);
+		const [generation] = winner._rev.split('-');
+		const other = `${Number(generation) + 1}-${'f'.repeat(32)}`;
+		const mine = `${Number(generation) + 1}-${'0'.repeat(32)}`;
+		await db.record.bulkDocs(
+			[
+				{ ...winner, _rev: other, _revisions: undefined },
+				{ ...winner, _rev: mine, _revisions: undefined }
+			].map((d) => ({
+				...d,
+				_revisions: {
+					start: Number(generation) + 1,
+					ids: [d._rev.split('-')[1]!, winner._rev.split('-')[1]!]
+				}
+			})),
+			{ new_edits: false }
+		);
+		const both = await bulkGet(db.record, access, {
+			docs: [
+				{ id, rev: mine },
+				{ id, rev: other }
+			],
+			revs: true
+		});
+		expect(both.results.map((r) => (r.docs[0] as { ok?: { _rev: string } }).ok?._rev)).toEqual([
+			mine,
+			other
+		]);
 
 		// The same id again far down the list.
 		const apart = [...readable.slice(0, 80), readable[3]!].map((id) => ({ id }));

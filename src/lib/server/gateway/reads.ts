@@ -77,10 +77,19 @@ export async function* bulkGetGroups(
 					latest: request.latest ?? false
 				} as PouchDB.Core.BulkGetOptions)
 			: { results: [] };
-		const byId = new Map(fetched.results.map((r) => [r.id, r]));
+		// One answer per asked-for revision, in order: two revisions of one document (a conflict
+		// reaching a device) are two answers, never the last of them twice.
+		const answers = new Map<string, BulkGetResult[]>();
+		for (const result of fetched.results) {
+			answers.set(result.id, [...(answers.get(result.id) ?? []), result]);
+		}
+		const answerFor = (id: string) => {
+			const left = answers.get(id);
+			return left && left.length > 1 ? left.shift() : left?.[0];
+		};
 		yield docs.map(
 			(d) =>
-				(mayRead(access, d.id) && byId.get(d.id)) || {
+				(mayRead(access, d.id) && answerFor(d.id)) || {
 					id: d.id,
 					docs: [
 						{
