@@ -407,6 +407,56 @@ describe('bad input', () => {
 	});
 });
 
+describe('a carer who already has an account', () => {
+	const accept = (code: string, cookie?: string) =>
+		call(app.url, 'POST', '/api/invitations/accept', { cookie, json: { code } });
+	const pepsSeenByCarer = async (child: string) => {
+		const all = await call(app.url, 'GET', '/db/pep/_all_docs', { cookie: cookies.carer });
+		return (all.body as { rows: { id: string }[] }).rows.filter((r) =>
+			r.id.startsWith(`child:${child}:pep:`)
+		).length;
+	};
+
+	it('adds another child with a code, signed in, and the code is used up', async () => {
+		// A child on the social worker's caseload that the demo carer does not look after yet.
+		const me = (await call(app.url, 'GET', '/api/session', { cookie: cookies['social-worker'] }))
+			.body as { user: { userId: string } };
+		const caseload = (
+			(await call(app.url, 'GET', `/db/pep/assign:${me.user.userId}`, {
+				cookie: cookies['social-worker']
+			})) as { body: { childIds: string[] } }
+		).body.childIds;
+		const seen = await Promise.all(caseload.map(pepsSeenByCarer));
+		const sibling = caseload[seen.findIndex((n) => n === 0)]!;
+		expect(sibling).toBeTruthy();
+		const made = await call(app.url, 'POST', invitationsOf(sibling), {
+			cookie: cookies['social-worker'],
+			json: { role: 'carer', displayName: 'Demo Carer' }
+		});
+		const { code } = made.body as Created;
+
+		expect((await accept(code)).status).toBe(401);
+		const wrongRole = await accept(code, cookies['young-person']);
+		expect(wrongRole.status).toBe(403);
+		expect(messageOf(wrongRole)).toMatch(/^This code is for a carer, and you are signed in as/);
+
+		const added = await accept(code, cookies.carer);
+		expect(added.status, added.text).toBe(201);
+		expect(added.body).toEqual({ childId: sibling });
+		expect(await pepsSeenByCarer(sibling)).toBeGreaterThan(0);
+		expectCodeRefused(await accept(code, cookies.carer));
+	});
+
+	it('refuses a young person’s code, and names what the code is for', async () => {
+		const { code } = await invite('Jamie', 'young-person');
+		const answer = await accept(code, cookies.carer);
+		expect(answer.status).toBe(403);
+		expect(messageOf(answer)).toMatch(/^This code is for a young person/);
+		// Still open for the young person it was made for.
+		expect((await check(code)).status).toBe(200);
+	});
+});
+
 describe('an expired code', () => {
 	it('is refused with the same answer, and is no longer listed', async () => {
 		const { code, invitation } = await invite('Too Late');

@@ -132,6 +132,11 @@ export function redeemCode(joining: {
 	return call('POST', '/api/invitations/redeem', sessionUser, joining);
 }
 
+/** Signed in already: the code's child is added to this account (a carer's second child). */
+export function acceptCode(code: string): Promise<Answer<{ childId: string }>> {
+	return call('POST', '/api/invitations/accept', z.object({ childId: z.string() }), { code });
+}
+
 /** The address a QR code opens: the join page, with the code after `#` so no server logs it. */
 export function joinLink(origin: string, code: string): string {
 	return `${origin}/join#code=${code.replace(/\s/g, '')}`;

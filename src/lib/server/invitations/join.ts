@@ -13,7 +13,9 @@ import type { Databases } from '../store/databases';
 import { setAssignment } from '../admin/assignments';
 import { AdminRefusal } from '../admin/refusal';
 import { createUser, disableUser } from '../admin/users';
+import { roleNames } from '$lib/domain/schemas/users';
 import { findAccount, type Account } from '../auth/accounts';
+import { resolveAccess } from '../gateway/access';
 import { recordFailure, retryAfter } from '../auth/rate-limit';
 import {
 	childAuthority,
@@ -90,7 +92,7 @@ export async function join(
 		if (error instanceof AdminRefusal && error.status === 409) {
 			throw new InvitationRefusal(
 				409,
-				'email: this email address already has an account. Use a different email address, or sign in with that one.'
+				'email: this email address already has an account. Sign in with it, then choose “Add a child with a code” on your home page; or use a different email address.'
 			);
 		}
 		if (error instanceof AdminRefusal) throw new InvitationRefusal(error.status, error.message);
@@ -106,4 +108,52 @@ export async function join(
 	const account = await findAccount(db.users, userId);
 	if (!account) throw new Error(`The account ${userId} was made but cannot be read.`);
 	return account;
+}
+
+/**
+ * Someone who already has an account uses a code for another child (a carer of two brothers, say):
+ * the child is added to what their account holds, and the code is used up. The code must be for
+ * their own role and council; the answer is the child now theirs.
+ */
+export async function acceptForAccount(
+	db: Pick<Databases, 'record' | 'users'>,
+	account: Pick<Account, 'userId' | 'role' | 'authorityId'>,
+	code: string,
+	address: string,
+	secret: string,
+	now = new Date()
+): Promise<{ childId: string }> {
+	const invitation = await openInvitation(db, code, address, secret, now);
+	if (invitation.role !== account.role) {
+		throw new InvitationRefusal(
+			403,
+			`This code is for a ${roleNames[invitation.role].toLowerCase()}, and you are signed in as a ${roleNames[account.role].toLowerCase()}. Ask the social worker for a code for you.`
+		);
+	}
+	if ((await childAuthority(db.record, invitation.childId)) !== account.authorityId) {
+		throw new InvitationRefusal(
+			403,
+			'This code is for a child of another council, and your account is with this one. Ask the social worker to invite a new email address.'
+		);
+	}
+	const claimed = await claimInvitation(db.users, invitation, account.userId, now);
+	if (!claimed) {
+		await recordFailure(db.users, 'invitation-address', address, now.getTime());
+		throw new InvitationRefusal(404, codeRefused);
+	}
+	try {
+		const access = await resolveAccess(
+			db.record,
+			{ userId: account.userId, role: account.role, expires: 0 },
+			account.authorityId
+		);
+		await setAssignment(db, account.userId, {
+			childIds: [...access.childIds, invitation.childId]
+		});
+	} catch (error) {
+		// The code still works, so nothing is lost by trying again.
+		await releaseInvitation(db.users, claimed);
+		throw error;
+	}
+	return { childId: invitation.childId };
 }
