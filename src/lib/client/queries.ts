@@ -34,6 +34,19 @@ export async function pepDocuments(db: PouchDB.Database, childId: string, pepId:
 }
 
 /**
+ * One PEP's documents, by kind, and the child's profile (for their name): the PEP's own range and
+ * the one profile document, not the whole of the child's record, which would read the PEP again
+ * with every other PEP and file of theirs.
+ */
+export async function pepAndChild(db: PouchDB.Database, childId: string, pepId: string) {
+	const [docs, child] = await Promise.all([
+		pepDocuments(db, childId, pepId),
+		db.get<ChildProfile>(`child:${childId}`).catch(() => null)
+	]);
+	return { docs, child: child as ChildProfile | null };
+}
+
+/**
  * Calls `listener` when the local record changes (a commit, or a sync), at most every `waitMs`:
  * a sync brings documents in by the hundred, and a screen need not redraw for each one.
  */
