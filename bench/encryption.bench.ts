@@ -17,21 +17,19 @@ import { encryptLocalRecord } from '$lib/client/data/encrypted-pouch';
 import { LocalRecord } from '$lib/client/data/record';
 import { Cipher } from '$lib/client/security/cipher';
 import { createKey, minimumIterations, unlockKey } from '$lib/client/security/passcode-key';
-import { generateAuthority } from '$lib/domain/fixtures/generator';
-import { mayRead, type Access } from '$lib/server/gateway/access';
 import { chromiumArgs, findChromium } from '../tests/e2e/support/chromium';
 import { median, ms, print, sectionHead, table, verdict, writeSection } from './support/report';
 import {
 	appBatchSize,
-	benchPassword,
 	localPouch,
+	pullCaseload,
 	removeDir,
-	seedDataDir,
-	signIn,
+	seedCaseload,
+	startCaseloadGateway,
 	startGateway,
 	timedRemote,
 	Recorder,
-	userFor
+	workerCaseload
 } from './support/spine';
 
 const targetRatio = 1.3;
@@ -41,37 +39,17 @@ const commits = 25;
 const commitBlocks = 8;
 const unlockRuns = 5;
 
-const fixture = generateAuthority({ seed: 1, children: 33, years: 3, today: '2026-11-23' });
-const authorityId = fixture.authority.authorityId;
-const worker = fixture.users.find((u) => u.role === 'social-worker')!;
-const allChildren = fixture.children.map((c) => c.childId).sort();
-const assignments = fixture.assignments.map((a) =>
-	a.userId === worker.userId ? { ...a, childIds: allChildren } : a
-);
-const access: Access = {
-	userId: worker.userId,
-	role: 'social-worker',
-	authorityId,
-	childIds: new Set(allChildren),
-	sharedPepIds: new Set(),
-	fingerprint: ''
-};
-const readable = [...fixture.documents, ...assignments].filter((d) =>
-	mayRead(access, (d as { _id: string })._id)
-).length;
+const caseload = workerCaseload(33);
+const { fixture, worker } = caseload;
+const readable = caseload.readableIds.length;
 
 let dataDir: string;
 let gateway: Awaited<ReturnType<typeof startGateway>>;
 let cookie: string;
 
 beforeAll(async () => {
-	dataDir = await seedDataDir({
-		documents: fixture.documents,
-		assignments,
-		users: [userFor(worker, authorityId)]
-	});
-	gateway = await startGateway(dataDir);
-	cookie = await signIn(gateway.url, worker.email, benchPassword);
+	dataDir = await seedCaseload(caseload);
+	({ gateway, cookie } = await startCaseloadGateway(dataDir, caseload));
 }, 600_000);
 
 afterAll(async () => {
@@ -87,15 +65,9 @@ async function syncOnce(encrypted: boolean): Promise<{ ms: number; cpuMs: number
 	const remote = timedRemote(gateway.url, new Recorder(), cookie);
 	const plain = localPouch(encrypted ? 'sealed' : 'plain');
 	const local = encrypted ? encryptLocalRecord(plain, await quickCipher()) : plain;
-	const started = performance.now();
-	const cpu = process.cpuUsage();
-	await local.replicate.from(remote, { batch_size: appBatchSize });
-	const elapsed = performance.now() - started;
-	const used = process.cpuUsage(cpu);
-	const docs = (await local.info()).doc_count;
-	await local.destroy();
-	await remote.close();
-	return { ms: elapsed, cpuMs: (used.user + used.system) / 1000, docs };
+	const pull = await pullCaseload(local, remote);
+	if (pull.failed) throw new Error(pull.failed);
+	return { ms: pull.ms, cpuMs: pull.deviceCpuMs, docs: pull.docs };
 }
 
 /** A device on which one Section A part is typed (a draft) and committed (a revision). */
@@ -214,7 +186,7 @@ test('measures the cost of encryption at rest', async () => {
 		'',
 		`In one run, with encryption off (a plain device database) and on (documents and attachments sealed with AES-GCM by \`src/lib/client/data/encrypted-pouch.ts\`, drafts sealed in Dexie). Device storage is PouchDB's memory adapter and fake-indexeddb in Node (Node's WebCrypto), so encryption's share of the time is if anything larger than on a tablet's IndexedDB.`,
 		'',
-		`- **Sync**: an empty device pulls the caseload of a social worker holding all ${allChildren.length} children of the seeded authority (${docs.toLocaleString('en-GB')} documents, with their attachments) from the production build's gateway over HTTP, in batches of ${appBatchSize}; ${syncRuns} runs each way, alternating, after one of each not counted.`,
+		`- **Sync**: an empty device pulls the caseload of a social worker holding all ${fixture.children.length} children of the seeded authority (${docs.toLocaleString('en-GB')} documents, with their attachments) from the production build's gateway over HTTP, in batches of ${appBatchSize}; ${syncRuns} runs each way, alternating, after one of each not counted.`,
 		`- **Commit**: one Section A part is typed (a draft written to Dexie) and committed (a new PouchDB revision, checked by the schemas) ${commits * commitBlocks} times each way, in alternating blocks of ${commits} after a block of each not counted.`,
 		`  The machine is shared (see the load average), so wall times vary from run to run; the device's CPU time is given beside them as the steadier measure of the work encryption adds.`,
 		`- **Unlock**: PBKDF2-SHA-256 with ${minimumIterations.toLocaleString('en-GB')} iterations and unwrapping the data key, ${unlockRuns} times, in Node and in Chromium.`,

@@ -8,9 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateAuthority } from '$lib/domain/fixtures/generator';
-import type { Access } from '$lib/server/gateway/access';
-import { mayRead } from '$lib/server/gateway/access';
 import {
 	mib,
 	median,
@@ -26,19 +23,18 @@ import {
 } from './support/report';
 import {
 	appBatchSize,
-	benchPassword,
-	cpuSecondsOf,
 	localPouch,
 	memoryOf,
+	pullCaseload,
 	Recorder,
 	removeDir,
-	seedDataDir,
+	seedCaseload,
 	serverPid,
-	signIn,
+	startCaseloadGateway,
 	startGateway,
 	startPouchServer,
 	timedRemote,
-	userFor,
+	workerCaseload,
 	type RunningPouchServer
 } from './support/spine';
 import { probeEnv, startProfiling, stopProfiling, summariseProfile } from './support/profile';
@@ -47,29 +43,11 @@ const runs = 5;
 const targetSeconds = 10;
 const targetRatio = 1.5;
 
-const fixture = generateAuthority({ seed: 1, children: 25, years: 3, today: '2026-11-23' });
-const authorityId = fixture.authority.authorityId;
-const worker = fixture.users.find((u) => u.role === 'social-worker')!;
-const allChildren = fixture.children.map((c) => c.childId).sort();
-// One social worker holds every child; everyone else keeps the generator's assignment.
-const assignments = fixture.assignments.map((a) =>
-	a.userId === worker.userId ? { ...a, childIds: allChildren } : a
-);
-const access: Access = {
-	userId: worker.userId,
-	role: 'social-worker',
-	authorityId,
-	childIds: new Set(allChildren),
-	sharedPepIds: new Set(),
-	fingerprint: ''
-};
+const caseload = workerCaseload(25);
+const { fixture, assignments, readableIds } = caseload;
 const peps = fixture.documents.filter((d) => d.type === 'pep').length;
 const attachments = fixture.documents.filter((d) => '_attachments' in d && d._attachments).length;
 const jsonBytes = fixture.documents.reduce((sum, d) => sum + JSON.stringify(d).length, 0);
-const readableIds = [...fixture.documents, ...assignments]
-	.map((d) => (d as { _id: string })._id)
-	.filter((id) => mayRead(access, id));
-
 /** The app's batch size, and PouchDB's default (a device on a stock client, or an older app). */
 const batchSizes = [appBatchSize, 100];
 
@@ -89,11 +67,7 @@ let couch: RunningPouchServer;
 let cookie: string;
 
 beforeAll(async () => {
-	dataDir = await seedDataDir({
-		documents: fixture.documents,
-		assignments,
-		users: [userFor(worker, authorityId)]
-	});
+	dataDir = await seedCaseload(caseload);
 	// The baseline's copy: exactly what the gateway lets this person read, same revisions, put
 	// into pouchdb-server by replication straight from the embedded backend's files.
 	couch = await startPouchServer();
@@ -104,8 +78,7 @@ beforeAll(async () => {
 	await source.replicate.to(target, { doc_ids: readableIds, batch_size: 500 });
 	await source.close();
 	await target.close();
-	gateway = await startGateway(dataDir);
-	cookie = await signIn(gateway.url, worker.email, benchPassword);
+	({ gateway, cookie } = await startCaseloadGateway(dataDir, caseload));
 }, 600_000);
 
 afterAll(async () => {
@@ -122,30 +95,18 @@ async function pull(side: Run['side'], batch: number): Promise<Run> {
 			: timedRemote(couch.url.replace(/\/$/, ''), recorder, undefined, '/pep');
 	const pid = side === 'gateway' ? serverPid(gateway) : couch.pid;
 	const local = localPouch(`initial-${side}`);
-	const cpuBefore = cpuSecondsOf(pid);
-	const started = performance.now();
-	let failed = '';
-	const result = await local.replicate.from(remote, { batch_size: batch }).catch((error: Error) => {
-		failed = `the replication failed: ${error.message}`;
-		return { doc_write_failures: 0 };
-	});
-	const elapsed = performance.now() - started;
-	const serverCpu = cpuSecondsOf(pid) - cpuBefore;
-	const docs = (await local.info()).doc_count;
-	await local.destroy();
-	await remote.close();
+	const pulled = await pullCaseload(local, remote, { batch, serverPid: pid });
+	const { docs, writeFailures, failed } = pulled;
 	// Anything but a clean pull of every readable document is reported, and fails the run.
 	const problems = [
 		...recorder
 			.unexpected()
 			.map((t) => `${t.endpoint} answered ${t.status || `nothing (${t.reason ?? '?'})`}`),
 		...(failed ? [failed] : []),
-		...(result.doc_write_failures > 0
-			? [`${result.doc_write_failures} documents not written`]
-			: []),
+		...(writeFailures > 0 ? [`${writeFailures} documents not written`] : []),
 		...(docs !== readableIds.length ? [`${docs} documents arrived, not ${readableIds.length}`] : [])
 	].map((p) => `${side}, batches of ${batch}: ${p}`);
-	return { side, batch, ms: elapsed, docs, serverCpu, recorder, problems };
+	return { side, batch, ms: pulled.ms, docs, serverCpu: pulled.serverCpu, recorder, problems };
 }
 
 test('initial sync of a 25-child caseload: gateway against stock replication', async () => {
@@ -308,8 +269,11 @@ async function profileGateway(missed: boolean, batch: number): Promise<string> {
 	const file = join(dir, 'gateway.cpuprofile');
 	try {
 		await gateway.stop();
-		gateway = await startGateway(dataDir, probeEnv({ cpuProfile: file }));
-		cookie = await signIn(gateway.url, worker.email, benchPassword);
+		({ gateway, cookie } = await startCaseloadGateway(
+			dataDir,
+			caseload,
+			probeEnv({ cpuProfile: file })
+		));
 		await pull('gateway', batch); // warm up, unprofiled
 		const pid = serverPid(gateway);
 		await startProfiling(pid);

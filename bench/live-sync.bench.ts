@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateAuthority } from '$lib/domain/fixtures/generator';
 import {
 	max,
 	median,
@@ -25,13 +24,13 @@ import {
 	localPouch,
 	Recorder,
 	removeDir,
-	seedDataDir,
+	seedCaseload,
 	serverPid,
 	signIn,
 	sleep,
 	startGateway,
 	timedRemote,
-	userFor
+	workerCaseload
 } from './support/spine';
 
 const edits = 50;
@@ -40,13 +39,8 @@ const targetP95Ms = 1_000;
 /** How long to wait for the last edits to arrive before counting them lost. */
 const settleMs = 30_000;
 
-const fixture = generateAuthority({ seed: 1, children: 25, years: 3, today: '2026-11-23' });
-const authorityId = fixture.authority.authorityId;
-const worker = fixture.users.find((u) => u.role === 'social-worker')!;
-const allChildren = fixture.children.map((c) => c.childId).sort();
-const assignments = fixture.assignments.map((a) =>
-	a.userId === worker.userId ? { ...a, childIds: allChildren } : a
-);
+const caseload = workerCaseload(25);
+const { fixture, worker } = caseload;
 // The designated teacher of the first child with a school, and every child at that school.
 const school = fixture.children.find((c) => c.schoolId)!.schoolId!;
 const teacher = fixture.users.find(
@@ -75,11 +69,7 @@ let gateway: Awaited<ReturnType<typeof startGateway>>;
 const devices: Device[] = [];
 
 beforeAll(async () => {
-	dataDir = await seedDataDir({
-		documents: fixture.documents,
-		assignments,
-		users: [userFor(worker, authorityId), userFor(teacher, authorityId)]
-	});
+	dataDir = await seedCaseload(caseload, [teacher]);
 	gateway = await startGateway(dataDir);
 }, 600_000);
 

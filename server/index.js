@@ -8,7 +8,8 @@
  * still reads ORIGIN, PROTOCOL_HEADER, ADDRESS_HEADER, BODY_SIZE_LIMIT and the rest, as adapter-node
  * documents. This file keeps PORT, HOST and SHUTDOWN_TIMEOUT, and the graceful shutdown on SIGTERM
  * and SIGINT: finish the requests in flight, then stop. It also lets only PEP_GATEWAY_CONCURRENCY
- * replication requests be worked on at once, the rest waiting their turn (admission.js).
+ * replication requests be worked on at once, the rest waiting their turn (admission.js), and
+ * closes the connection after a body refused as too large.
  */
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -29,8 +30,36 @@ const largestBody = '60M';
 process.env.BODY_SIZE_LIMIT ??= largestBody;
 
 // Imported by its URL so that type-checking the project does not type-check the built bundle.
-/** @type {{ handler: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => Promise<void> }} */
-const { handler } = await import(built.href);
+/** @typedef {(req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, next: () => void) => Promise<void>} Handler */
+/** @type {{ handler: Handler }} */
+const { handler: svelteKit } = await import(built.href);
+
+/**
+ * SvelteKit's handler, with the connection closed after a body refused as too large.
+ *
+ * The handler answers 413 (adapter-node's BODY_SIZE_LIMIT, src/lib/server/body.ts, the gateway)
+ * without reading the rest of the body. Were the connection kept alive, the client would send its
+ * next request on it behind that unread rest, and that request would fail (ECONNRESET). So a 413
+ * says `connection: close`, and Node closes the connection once the answer is sent. This wraps
+ * the handler, not the server, because only the handler refuses bodies, and every request it
+ * serves passes here, whether served at once or after waiting its turn in the admission queue.
+ * @param {Handler} handle
+ * @returns {Handler}
+ */
+function closingAfterRefusedBody(handle) {
+	return (req, res, next) => {
+		const writeHead = res.writeHead.bind(res);
+		/** @type {typeof res.writeHead} */
+		const closingWriteHead = (/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
+			if (status === 413) res.setHeader('connection', 'close');
+			return writeHead(status, ...rest);
+		};
+		// Node's implicit headers (a statusCode set and then end()) go through writeHead too.
+		res.writeHead = closingWriteHead;
+		return handle(req, res, next);
+	};
+}
+const handler = closingAfterRefusedBody(svelteKit);
 
 const host = process.env.HOST || '0.0.0.0';
 const port = Number(process.env.PORT || 3000);
@@ -56,7 +85,6 @@ const keepAliveGraceSeconds = 10;
 
 const server = createServer((req, res) => {
 	addSecurityHeaders(req, res, process.env);
-	closeAfterRefusedBody(res);
 	if (res.shouldKeepAlive) res.setHeader('Keep-Alive', `timeout=${keepAliveSeconds}`);
 	const serve = () =>
 		handler(req, res, () => {
@@ -69,21 +97,6 @@ const server = createServer((req, res) => {
 });
 
 server.keepAliveTimeout = (keepAliveSeconds + keepAliveGraceSeconds) * 1000;
-
-/**
- * A body refused as too large (413) is left unread: the connection is closed after the answer,
- * which says so, so that the client does not send its next request behind the unread rest.
- * @param {import('node:http').ServerResponse} res
- */
-function closeAfterRefusedBody(res) {
-	const writeHead = res.writeHead.bind(res);
-	/** @type {typeof res.writeHead} */
-	const closingWriteHead = (/** @type {number} */ status, /** @type {any[]} */ ...rest) => {
-		if (status === 413) res.setHeader('connection', 'close');
-		return writeHead(status, ...rest);
-	};
-	res.writeHead = closingWriteHead;
-}
 
 server.listen(port, host, () => {
 	console.log(`Listening on http://${host}:${port}`);

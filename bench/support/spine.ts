@@ -1,8 +1,8 @@
 /**
  * What the benchmarks share: a fixture written straight into a fresh embedded data folder before
  * the server starts, the server process itself (the integration harness's), a stock CouchDB-protocol
- * server for baselines, device databases, a `fetch` that times every request by endpoint, and the
- * server process's memory and CPU read from /proc.
+ * server for baselines, device databases, a `fetch` that times every request by endpoint, a social
+ * worker's caseload and a device pulling it, and the server process's memory and CPU read from /proc.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import memoryAdapter from 'pouchdb-adapter-memory';
+import { generateAuthority } from '$lib/domain/fixtures/generator';
 import type { Assignment, User } from '$lib/domain/schemas/users';
+import { mayRead, type Access } from '$lib/server/gateway/access';
 import { createAccount } from '$lib/server/auth/accounts';
 import { openDatabases } from '$lib/server/store/databases';
 import {
@@ -97,6 +99,105 @@ export function startGateway(dataDir: string, env: Record<string, string> = {}) 
 
 export function removeDir(dir: string): void {
 	rmSync(dir, { recursive: true, force: true });
+}
+
+// ---------------------------------------------------------------------------------------------
+// A social worker's caseload: the authority, seeded, served, and signed in to.
+
+/**
+ * `generateAuthority({ seed: 1, children, years: 3, today: '2026-11-23' })` with one social worker
+ * given every child (everyone else keeps the generator's assignment), and the ids of the
+ * documents that person may read: every document and their own assignment.
+ */
+export function workerCaseload(children: number) {
+	const fixture = generateAuthority({ seed: 1, children, years: 3, today: '2026-11-23' });
+	const authorityId = fixture.authority.authorityId;
+	const worker = fixture.users.find((u) => u.role === 'social-worker')!;
+	const allChildren = fixture.children.map((c) => c.childId).sort();
+	const assignments = fixture.assignments.map((a) =>
+		a.userId === worker.userId ? { ...a, childIds: allChildren } : a
+	);
+	const access: Access = {
+		userId: worker.userId,
+		role: 'social-worker',
+		authorityId,
+		childIds: new Set(allChildren),
+		sharedPepIds: new Set(),
+		fingerprint: ''
+	};
+	const readableIds = [...fixture.documents, ...assignments]
+		.map((d) => (d as { _id: string })._id)
+		.filter((id) => mayRead(access, id));
+	return { fixture, authorityId, worker, assignments, readableIds };
+}
+
+export type Caseload = ReturnType<typeof workerCaseload>;
+
+/** A fresh data folder holding the caseload, with accounts for its social worker and `others`. */
+export function seedCaseload(caseload: Caseload, others: Caseload['worker'][] = []) {
+	return seedDataDir({
+		documents: caseload.fixture.documents,
+		assignments: caseload.assignments,
+		users: [caseload.worker, ...others].map((person) => userFor(person, caseload.authorityId))
+	});
+}
+
+/** The gateway on a seeded data folder, and the social worker's session cookie on it. */
+export async function startCaseloadGateway(
+	dataDir: string,
+	caseload: Caseload,
+	env: Record<string, string> = {}
+) {
+	const gateway = await startGateway(dataDir, env);
+	const cookie = await signIn(gateway.url, caseload.worker.email, benchPassword);
+	return { gateway, cookie };
+}
+
+/** One pull of a caseload into a device database, timed; the device is then destroyed. */
+export interface Pull {
+	ms: number;
+	/** The CPU time (user + system) of this process, the device's side, during the pull. */
+	deviceCpuMs: number;
+	/** With `serverPid`: the CPU seconds the server process used during the pull. */
+	serverCpu: number;
+	/** Documents on the device after the pull. */
+	docs: number;
+	writeFailures: number;
+	/** Why the replication failed, if it did. */
+	failed?: string;
+}
+
+/**
+ * A device's first sync: stock one-shot replication from `remote` into `local`, timed. Both are
+ * closed afterwards and the device destroyed.
+ */
+export async function pullCaseload(
+	local: PouchDB.Database,
+	remote: PouchDB.Database,
+	{ batch = appBatchSize, serverPid }: { batch?: number; serverPid?: number } = {}
+): Promise<Pull> {
+	const cpuBefore = serverPid === undefined ? 0 : cpuSecondsOf(serverPid);
+	const started = performance.now();
+	const cpu = process.cpuUsage();
+	let failed: string | undefined;
+	const result = await local.replicate.from(remote, { batch_size: batch }).catch((error: Error) => {
+		failed = `the replication failed: ${error.message}`;
+		return { doc_write_failures: 0 };
+	});
+	const elapsed = performance.now() - started;
+	const used = process.cpuUsage(cpu);
+	const serverCpu = serverPid === undefined ? 0 : cpuSecondsOf(serverPid) - cpuBefore;
+	const docs = (await local.info()).doc_count;
+	await local.destroy();
+	await remote.close();
+	return {
+		ms: elapsed,
+		deviceCpuMs: (used.user + used.system) / 1000,
+		serverCpu,
+		docs,
+		writeFailures: result.doc_write_failures,
+		failed
+	};
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -105,6 +105,8 @@ describe('files through the gateway', () => {
 			body: JSON.stringify({ padding: 'x'.repeat(5 * 1024 * 1024) })
 		});
 		expect(response.status).toBe(413);
+		// The rest of the body is left unread, so the connection goes with it (server/index.js).
+		expect(response.headers.get('connection')).toBe('close');
 		expect(await response.json()).toEqual({
 			error: 'too_large',
 			reason: 'The request body is over 4 MB.'

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, messageOf } from './support/http';
+import { call, expectBadInputRefused, messageOf, type BadInput } from './support/http';
 import { demoPassword, signIn, startServer, type RunningServer } from './support/server';
 
 const secret = 'integration-session-secret-0123456789abcdef';
@@ -165,7 +165,7 @@ describe('bad input to the session and admin endpoints', () => {
 		rmSync(dataDir, { recursive: true, force: true });
 	});
 
-	const endpoints = [
+	const endpoints: (BadInput & { method: string; path: string })[] = [
 		{
 			method: 'POST',
 			path: '/api/session',
@@ -206,40 +206,13 @@ describe('bad input to the session and admin endpoints', () => {
 	];
 
 	for (const endpoint of endpoints) {
-		const send = (options: Parameters<typeof call>[3]) =>
-			call(server.url, endpoint.method, endpoint.path, { cookie: admin, ...options });
-
 		it(`${endpoint.method} ${endpoint.path} refuses bad input with a 4xx that says why`, async () => {
-			const refusals = [
-				[await send({ raw: '{"email": ', contentType: 'application/json' }), 400, /not valid JSON/],
-				[await send({ raw: 'null', contentType: 'application/json' }), 400, /must be a record/],
-				[await send({ json: [] }), 400, /must be a record/],
-				[await send({ json: endpoint.wrongTypes }), 400, endpoint.expected],
-				[await send({ json: {} }), 400, endpoint.missing],
-				[await send({ json: { unexpected: 1 } }), 400, /unexpected/],
-				[
-					await send({ json: { padding: 'x'.repeat(600 * 1024) } }),
-					413,
-					/^The request body is too large\.$/
-				],
-				[
-					await send({ raw: '{}', contentType: 'text/plain', headers: { origin: server.url } }),
-					415,
-					/Content-Type: application\/json/
-				],
-				[await send({ raw: '<a/>', contentType: 'application/xml' }), 415, /as JSON/],
-				[await send({}), 415, /as JSON/],
-				// A form posted from elsewhere is stopped before the endpoint sees it.
-				[
-					await send({ raw: 'a=b', contentType: 'application/x-www-form-urlencoded' }),
-					403,
-					/forbidden/
-				]
-			] as const;
-			for (const [answer, status, reason] of refusals) {
-				expect(answer.status, answer.text).toBe(status);
-				expect(messageOf(answer)).toMatch(reason);
-			}
+			await expectBadInputRefused(
+				(options) =>
+					call(server.url, endpoint.method, endpoint.path, { cookie: admin, ...options }),
+				server.url,
+				endpoint
+			);
 		});
 	}
 

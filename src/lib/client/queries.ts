@@ -20,37 +20,6 @@ async function range(db: PouchDB.Database, prefix: string): Promise<Row[]> {
 	return result.rows as Row[];
 }
 
-/**
- * The children's records, without reading every other document of theirs: the ids alone come
- * from the index, and only the child records are read whole. The home screen shows this list
- * when the app starts, so it is on the way to a usable app.
- */
-export async function listChildren(db: PouchDB.Database): Promise<ChildProfile[]> {
-	const ids = await db.allDocs({ startkey: 'child:', endkey: 'child:\ufff0' });
-	const childIds = ids.rows.map((r) => r.id).filter((id) => parseId(id)?.kind === 'child');
-	if (childIds.length === 0) return [];
-	const { rows } = await db.allDocs({ keys: childIds, include_docs: true });
-	return (rows as Row[])
-		.flatMap((r) => (r.doc ? [r.doc as ChildProfile] : []))
-		.sort((a, b) => a.person.familyName.localeCompare(b.person.familyName));
-}
-
-/** PEP headers of every child this person sees, or of one child: newest first. */
-export async function listPeps(db: PouchDB.Database, childId?: string): Promise<PepHeader[]> {
-	const rows = await range(db, childId ? `child:${childId}:pep:` : 'child:');
-	return rows
-		.filter((r) => parseId(r.id)?.kind === 'pep')
-		.map((r) => r.doc as PepHeader)
-		.sort((a, b) => (b.meeting.date ?? b.dueBy).localeCompare(a.meeting.date ?? a.dueBy));
-}
-
-export async function getChild(
-	db: PouchDB.Database,
-	childId: string
-): Promise<ChildProfile | null> {
-	return (await db.get<ChildProfile>(`child:${childId}`).catch(() => null)) ?? null;
-}
-
 /** Every document of one PEP that this person has on the device, by kind. */
 export async function pepDocuments(db: PouchDB.Database, childId: string, pepId: string) {
 	const rows = await range(db, `child:${childId}:pep:${pepId}`);
@@ -62,6 +31,19 @@ export async function pepDocuments(db: PouchDB.Database, childId: string, pepId:
 				: [];
 		})
 	);
+}
+
+/**
+ * One PEP's documents, by kind, and the child's profile (for their name): the PEP's own range and
+ * the one profile document, not the whole of the child's record, which would read the PEP again
+ * with every other PEP and file of theirs.
+ */
+export async function pepAndChild(db: PouchDB.Database, childId: string, pepId: string) {
+	const [docs, child] = await Promise.all([
+		pepDocuments(db, childId, pepId),
+		db.get<ChildProfile>(`child:${childId}`).catch(() => null)
+	]);
+	return { docs, child: child as ChildProfile | null };
 }
 
 /**

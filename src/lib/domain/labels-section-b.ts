@@ -2,7 +2,7 @@
  * Words for Section B's and the targets' codes (kept beside labels.ts, in the same plain words).
  */
 import type { RagRating } from './schemas/common';
-import type { ProgressSinceLastPep } from './schemas/section-b';
+import type { MeetingPage, ProgressSinceLastPep } from './schemas/section-b';
 import { courseLevels } from './schemas/section-b';
 import type { Target, TargetArea } from './schemas/targets';
 
@@ -49,6 +49,12 @@ export const targetProgressNames: Record<Target['reviews'][number]['progress'], 
 	'good-progress': 'Good progress',
 	achieved: 'Achieved',
 	'not-achieved': 'Not achieved'
+};
+
+export const attendedNames: Record<NonNullable<MeetingPage['youngPersonAttended']>, string> = {
+	yes: 'Yes',
+	part: 'For part of it',
+	no: 'No'
 };
 
 export const actionOutcomeNames = {
