@@ -226,3 +226,69 @@ test('a carer’s code opened from its link stops working when the social worker
 	await phoneContext.close();
 	await workerContext.close();
 });
+
+/** Two children of the demo social worker's caseload with PEPs, for one carer. */
+function brothers(today = new Date().toISOString().slice(0, 10)): [string, string] {
+	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
+	const held = new Map(demo.assignments.map((a) => [a.userId, a.childIds.length]));
+	const worker = demo.users
+		.filter((u) => u.role === 'social-worker')
+		.sort((a, b) => (held.get(b.userId) ?? 0) - (held.get(a.userId) ?? 0))[0]!;
+	const caseload = demo.assignments.find((a) => a.userId === worker.userId)!.childIds;
+	const withPeps = caseload.filter((childId) =>
+		demo.documents.some((d) => d.type === 'pep' && d.childId === childId)
+	);
+	// Away from the middle child the other journeys here invite for.
+	return [withPeps[1]!, withPeps[2]!];
+}
+
+test('a carer who has joined adds a second child with a new code, signed in', async ({
+	browser
+}) => {
+	test.setTimeout(600_000);
+	const [first, second] = brothers();
+	const name = `Robin ${Date.now() % 100_000}`;
+	const { context: workerContext, page } = await signedInPage(browser, 'social-worker@example.org');
+	async function inviteFor(childId: string) {
+		await visit(page, `/children/${childId}`);
+		await page.getByRole('link', { name: 'Invite a carer' }).click();
+		await page.getByLabel('The carer’s name').fill(name);
+		await page.getByRole('button', { name: 'Make a code' }).click();
+		return readCode(page);
+	}
+
+	// The carer joins for the first child, on their phone.
+	const { context: phoneContext, page: phonePage } = await phoneOnJoinPage(
+		browser,
+		`/join#code=${await inviteFor(first)}`
+	);
+	await expect(phonePage.getByRole('heading', { level: 1 })).toHaveText(`Hello, ${name}`);
+	await phonePage.getByLabel('Your email address').fill(`robin.${Date.now()}@example.org`);
+	await phonePage.getByLabel('Make up a password', { exact: true }).fill('two brothers at home');
+	await phonePage
+		.getByLabel('Type your password again', { exact: true })
+		.fill('two brothers at home');
+	await phonePage.getByRole('button', { name: 'Join' }).click();
+	await expect(phonePage).toHaveURL(/\/passcode$/, { timeout: 30_000 });
+	await phonePage.getByLabel('Passcode', { exact: true }).fill(passcode);
+	await phonePage.getByLabel('Confirm passcode', { exact: true }).fill(passcode);
+	await phonePage.getByRole('button', { name: 'Save passcode' }).click();
+	await expect(phonePage.getByTestId('my-pep')).toHaveCount(1, { timeout: 60_000 });
+
+	// A code for the brother: joining again would refuse their email, so they add him signed in.
+	const code = await inviteFor(second);
+	await phonePage.getByRole('link', { name: 'Add a child with a code' }).click();
+	await expect(phonePage.getByRole('heading', { level: 1 })).toHaveText('Add a child with a code');
+	await phonePage.getByLabel('The code').fill('NOT A CODE');
+	await phonePage.getByRole('button', { name: 'Add the child' }).click();
+	await expect(phonePage.locator('#code-error')).toBeVisible();
+	await scanAtBothSizes(phonePage, phone);
+	await phonePage.getByLabel('The code').fill(code);
+	await phonePage.getByRole('button', { name: 'Add the child' }).click();
+	// Home again: the second child's PEP arrives with the sync the change of access starts.
+	await expect(phonePage.getByTestId('my-pep')).toHaveCount(2, { timeout: 90_000 });
+	await expect(phonePage.getByRole('heading', { name: /child 2 of 2/ })).toBeVisible();
+	await expectNoAxeViolations(phonePage);
+	await phoneContext.close();
+	await workerContext.close();
+});
