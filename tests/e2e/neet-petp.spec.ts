@@ -6,33 +6,10 @@
  * PETP off and so returns it to the Virtual School; the officer passes it; the social worker
  * shares it. There is no designated teacher anywhere in it.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/axe';
+import { expect, test } from '@playwright/test';
+import { fillDate, isoDay, saveAndReturn, scanBothSizes } from './support/pep-pages';
 import { neetPetpCase } from './support/demo-case';
-import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
-
-async function scanBothSizes(page: Page) {
-	await expectNoAxeViolations(page);
-	await page.setViewportSize(phone);
-	await expectNoAxeViolations(page);
-	await page.setViewportSize(tablet);
-}
-
-function isoDay(date: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
-}
-
-async function fillDate(page: Page, id: string, iso: string) {
-	const [year, month, day] = iso.split('-');
-	await page.locator(`#${id}-day`).fill(String(Number(day)));
-	await page.locator(`#${id}-month`).fill(String(Number(month)));
-	await page.locator(`#${id}-year`).fill(year!);
-}
-
-async function saveAndReturn(page: Page, pepUrl: string) {
-	await page.getByRole('button', { name: 'Save and return to the PEP' }).click();
-	await expect(page).toHaveURL(new RegExp(`${pepUrl}$`), { timeout: 30_000 });
-}
+import { reloadAndUnlock, signedInPage, visit } from './support/session';
 
 test('a NEET young person’s PETP goes from the personal adviser to shared, with no designated teacher', async ({
 	browser

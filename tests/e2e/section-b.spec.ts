@@ -1,31 +1,7 @@
-import { expect, test, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './support/axe';
-import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
+import { expect, test } from '@playwright/test';
+import { fillDate, isoDay, saveAndReturn, scanBothSizes } from './support/pep-pages';
+import { reloadAndUnlock, signedInPage, visit } from './support/session';
 import { sectionBCase } from './support/demo-case';
-
-/** No accessibility violations on a tablet or on a phone. */
-async function scanBothSizes(page: Page) {
-	await expectNoAxeViolations(page);
-	await page.setViewportSize(phone);
-	await expectNoAxeViolations(page);
-	await page.setViewportSize(tablet);
-}
-
-function isoDay(date: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
-}
-
-async function fillDate(page: Page, id: string, iso: string) {
-	const [year, month, day] = iso.split('-');
-	await page.locator(`#${id}-day`).fill(String(Number(day)));
-	await page.locator(`#${id}-month`).fill(String(Number(month)));
-	await page.locator(`#${id}-year`).fill(year!);
-}
-
-async function saveAndReturn(page: Page, pepUrl: string) {
-	await page.getByRole('button', { name: 'Save and return to the PEP' }).click();
-	await expect(page).toHaveURL(new RegExp(`${pepUrl}$`), { timeout: 30_000 });
-}
 
 test('the designated teacher completes Section B offline and on, and both sign off', async ({
 	browser
