@@ -158,8 +158,15 @@ class AppSession {
 	 */
 	preload(): Promise<typeof import('./session-data')> {
 		const data = sessionData();
-		// PouchDB is loaded by the record on first use: fetch it now too.
-		void data.then((loaded) => loaded.browserPouch()).catch(() => undefined);
+		const userId = this.#user?.userId;
+		// PouchDB is loaded by the record on first use: fetch it now too, and open the person's
+		// database with it, so that unlocking does not wait for the disk.
+		void data
+			.then(async (loaded) => {
+				if (userId) await loaded.openRecordEarly(userId);
+				else await loaded.browserPouch();
+			})
+			.catch(() => undefined);
 		return data;
 	}
 

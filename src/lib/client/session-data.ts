@@ -7,7 +7,7 @@
 export { childIdOf } from '$lib/domain/ids';
 export { closeDrafts, discardDraft, flushDrafts, listDrafts, openDrafts } from './data/drafts';
 export { browserEncryptedPouch, browserPouch, browserRemotePouch } from './data/pouch';
-export { open } from './data/record';
+export { open, openRecordEarly } from './data/record';
 export { SyncManager } from './data/sync.svelte';
 export { localIds, reachableChildren, withdrawnChildren } from './data/withdrawal';
 export {

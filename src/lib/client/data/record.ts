@@ -33,6 +33,23 @@ let current: LocalRecord | null = null;
 
 export const recordDatabaseName = (userId: string) => `pep-record-${userId}`;
 
+/** The person whose database `openRecordEarly` has opened, if any. */
+let openedEarly: string | null = null;
+
+/**
+ * Opens this person's database on disk, reading no document, while they type their passcode: a
+ * cold start's first opening of a database takes the disk a few hundred milliseconds, which
+ * unlocking would otherwise wait for. PouchDB shares one connection per database name, so the
+ * record opened at unlock uses this one. Needs no key: it touches only the database's own
+ * bookkeeping (`info`). Left open: closing it would close the shared connection.
+ */
+export async function openRecordEarly(userId: string): Promise<void> {
+	if (openedEarly === userId) return;
+	openedEarly = userId;
+	const pouch = await browserLocalPouch();
+	await pouch(recordDatabaseName(userId)).info();
+}
+
 /** Opens this person's record on this device, and makes it the one `currentRecord` returns. */
 export async function open(userId: string, options: RecordOptions = {}): Promise<LocalRecord> {
 	const pouch = options.pouch ?? (await browserLocalPouch());
