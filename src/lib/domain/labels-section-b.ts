@@ -68,3 +68,10 @@ export const actionOutcomeNames = {
 export function choices<K extends string>(names: Record<K, string>) {
 	return (Object.entries(names) as [K, string][]).map(([value, label]) => ({ value, label }));
 }
+
+/** The post-16 plan's question: are they on course to meet the entry requirements? */
+export const entryRequirementNames: Record<'yes' | 'no' | 'not-known', string> = {
+	yes: 'On course to meet them',
+	no: 'Not on course to meet them',
+	'not-known': 'Not known yet'
+};

@@ -36,13 +36,14 @@ function demoCaseloads(today: string) {
 	const adviser = assignmentOf('personal-adviser');
 	const teacher = assignmentOf('designated-teacher');
 	const youngPerson = assignmentOf('young-person');
+	const carer = assignmentOf('carer');
 	const caseload = demo.children
 		.filter((c) => worker.childIds.includes(c.childId))
 		.sort(byFamilyName);
 	const atSchool = demo.children
 		.filter((c) => c.schoolId && teacher.schoolIds.includes(c.schoolId))
 		.sort(byFamilyName);
-	return { demo, teacher, adviser, youngPerson, caseload, atSchool };
+	return { demo, worker, teacher, adviser, youngPerson, carer, caseload, atSchool };
 }
 
 /**
@@ -120,5 +121,58 @@ export function neetPetpCase(today = new Date().toISOString().slice(0, 10)) {
 		.find((c) => c.eetStatus === 'neet' && caseload.some((mine) => mine.childId === c.childId));
 	if (!child)
 		throw new Error('The demo has no NEET young person the adviser and social worker share.');
+	return { childId: child.childId, familyName: child.person.familyName };
+}
+
+/**
+ * For the Walsall Post-16 journey (seed 001): a young person in Year 12 or 13 in education at the
+ * demo designated teacher's college or sixth form, on the demo social worker's caseload, with a
+ * PEP meeting already held for a review to follow. None another journey uses: not the social
+ * worker's first four or last by family name, nor the designated teacher's first, nor the children
+ * of the demo young person or carer, nor the child of Section B, meeting mode, the NEET PETP or the
+ * invitations journey. And after, by id, the child whose plan the sharing journey shares, so that
+ * while this new PEP has passed quality assurance the sharing journey still finds its own first.
+ */
+export function walsallPost16Case(today = new Date().toISOString().slice(0, 10)) {
+	const { demo, worker, teacher, youngPerson, carer, caseload, atSchool } = demoCaseloads(today);
+	const headers = demo.documents
+		.filter((d): d is PepHeader => d.type === 'pep')
+		.sort((a, b) => a._id.localeCompare(b._id));
+	const avoided = new Set(
+		[caseload[0], caseload[1], caseload.at(-1)].map((c) => c?.person.familyName)
+	);
+	const shared = headers.find(
+		(h) =>
+			h.status === 'qa-passed' &&
+			caseload.some((c) => c.childId === h.childId && !avoided.has(c.person.familyName))
+	);
+	// The invitations journey's child: the middle one, by id, of the social worker's with a PEP.
+	const withPeps = worker.childIds.filter((id) => headers.some((h) => h.childId === id));
+	const taken = new Set([
+		...[caseload[0], caseload[1], caseload[2], caseload[3], caseload.at(-1), atSchool[0]].map(
+			(c) => c?.childId
+		),
+		sectionBCase(today).childId,
+		meetingModeCase(today).childId,
+		neetPetpCase(today).childId,
+		withPeps[Math.floor(withPeps.length / 2)],
+		...youngPerson.childIds,
+		...carer.childIds
+	]);
+	const child = caseload.find(
+		(c) =>
+			!taken.has(c.childId) &&
+			!avoided.has(c.person.familyName) &&
+			(c.yearGroup === 'Y12' || c.yearGroup === 'Y13') &&
+			c.eetStatus === 'education' &&
+			!!c.schoolId &&
+			teacher.schoolIds.includes(c.schoolId) &&
+			(!shared || c.childId > shared.childId) &&
+			headers.some((h) => h.childId === c.childId && h.status !== 'draft')
+	);
+	if (!child)
+		throw new Error(
+			'The demo has no post-16 young person in education that the designated teacher and social worker share and no other journey uses.'
+		);
 	return { childId: child.childId, familyName: child.person.familyName };
 }
