@@ -1,5 +1,6 @@
 import { expect, test, type Browser } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
+import { conflictCase } from './support/demo-case';
 import { signIn, visit } from './support/session';
 
 async function device(browser: Browser) {
@@ -17,9 +18,13 @@ test('the same field changed on two devices offline is shown with both values, a
 	const tablet = await device(browser);
 	const laptop = await device(browser);
 	// A child of its own: the other browser tests edit and withdraw others of this caseload.
-	await tablet.page.getByTestId('children').getByRole('link').nth(1).click();
-	await tablet.page.getByTestId('pep-year').getByRole('link').first().click();
+	const { childId, pep } = conflictCase();
+	await visit(tablet.page, `/children/${childId}/peps/${pep.pepId}`);
 	await tablet.page.getByRole('link', { name: 'Social worker information' }).click();
+	// The app moves to the part without a page load: its address is right once the heading is.
+	await expect(tablet.page.getByRole('heading', { level: 1 })).toHaveText(
+		'Social worker information'
+	);
 	const editorUrl = tablet.page.url();
 	await visit(laptop.page, editorUrl);
 

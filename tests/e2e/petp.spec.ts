@@ -5,7 +5,14 @@
  */
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
+import {
+	phone,
+	reloadAndUnlock,
+	signedInPage,
+	tablet,
+	untilKeptOnDevice,
+	visit
+} from './support/session';
 
 test('a personal adviser writes a PETP offline, and the Virtual School reads it', async ({
 	browser
@@ -40,7 +47,7 @@ test('a personal adviser writes a PETP offline, and the Virtual School reads it'
 	await page.getByLabel('What should we celebrate?').fill('Passed the Level 1 course in July.');
 	await page.getByLabel('Hopes and aspirations').fill(hopes);
 	// Kept on the device at once; leaving the first box may already have saved it to the record.
-	await expect(page.getByText(/^(Saved on this device|Saved)\.$/)).toBeVisible();
+	await untilKeptOnDevice(page);
 	// Closed and opened again with no signal: what was typed is there.
 	await reloadAndUnlock(page);
 	await expect(page.getByLabel('Hopes and aspirations')).toHaveValue(hopes, { timeout: 15_000 });

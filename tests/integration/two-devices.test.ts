@@ -67,7 +67,7 @@ async function device(who: 'worker' | 'officer', docId: string): Promise<Device>
 /** Types into a part of the document and commits it, as the app does on leaving the field. */
 async function type(d: Device, docId: string, part: string, fields: Record<string, unknown>) {
 	const doc = await d.db.get<Doc>(docId);
-	d.drafts.saveDraft({ docId, part, baseRev: doc._rev, fields, userId: d.userId });
+	void d.drafts.saveDraft({ docId, part, baseRev: doc._rev, fields, userId: d.userId });
 	const result = await d.record.commitDraft(docId, part, d.userId);
 	expect(result.status).toBe('committed');
 }

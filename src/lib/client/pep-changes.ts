@@ -14,7 +14,7 @@ export async function saveFields(
 	fields: Record<string, unknown>
 ): Promise<CommitResult> {
 	const draft = await record.drafts.getDraft(doc._id, '');
-	record.drafts.saveDraft({
+	void record.drafts.saveDraft({
 		docId: doc._id,
 		part: '',
 		baseRev: draft?.baseRev ?? doc._rev,

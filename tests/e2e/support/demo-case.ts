@@ -157,7 +157,8 @@ export function walsallPost16Case(today = new Date().toISOString().slice(0, 10))
 		neetPetpCase(today).childId,
 		withPeps[Math.floor(withPeps.length / 2)],
 		...youngPerson.childIds,
-		...carer.childIds
+		...carer.childIds,
+		shared?.childId
 	]);
 	const child = caseload.find(
 		(c) =>
@@ -175,4 +176,42 @@ export function walsallPost16Case(today = new Date().toISOString().slice(0, 10))
 			'The demo has no post-16 young person in education that the designated teacher and social worker share and no other journey uses.'
 		);
 	return { childId: child.childId, familyName: child.person.familyName };
+}
+
+/**
+ * For the two-device conflict journey, which runs after all the others: a child of the demo social
+ * worker with a school-age PEP still being prepared, whose Section A the social worker can edit,
+ * that no other journey touches. Not one chosen by place in a list: children who share a family
+ * name sit in the home list in no fixed order, so none with the name of the first four or the
+ * last of the caseload, which other journeys open by place.
+ */
+export function conflictCase(today = new Date().toISOString().slice(0, 10)): DemoCase {
+	const { demo, worker, youngPerson, carer, caseload } = demoCaseloads(today);
+	const headers = demo.documents
+		.filter((d): d is PepHeader => d.type === 'pep')
+		.sort((a, b) => a._id.localeCompare(b._id));
+	const byPlace = new Set(
+		[caseload[0], caseload[1], caseload[2], caseload[3], caseload.at(-1)].map(
+			(c) => c?.person.familyName
+		)
+	);
+	const withPeps = worker.childIds.filter((id) => headers.some((h) => h.childId === id));
+	const taken = new Set([
+		sectionBCase(today).childId,
+		meetingModeCase(today).childId,
+		neetPetpCase(today).childId,
+		walsallPost16Case(today).childId,
+		withPeps[Math.floor(withPeps.length / 2)],
+		headers.find((h) => h.status === 'qa-passed' && worker.childIds.includes(h.childId))?.childId,
+		...youngPerson.childIds,
+		...carer.childIds
+	]);
+	for (const child of [...caseload].reverse()) {
+		if (taken.has(child.childId) || byPlace.has(child.person.familyName)) continue;
+		const pep = headers.find(
+			(p) => p.childId === child.childId && p.status === 'draft' && p.kind === 'school-age'
+		);
+		if (pep) return { childId: child.childId, familyName: child.person.familyName, pep };
+	}
+	throw new Error('The demo has no PEP being prepared for the conflict journey to use.');
 }

@@ -76,3 +76,13 @@ export async function signedInPage(
 	await untilUpToDate(page);
 	return { context, page };
 }
+
+/**
+ * Waits until everything typed on the page is on the device's disk: the save status is no
+ * longer busy, and says it is saved (on the device, or already in the record).
+ */
+export async function untilKeptOnDevice(page: Page): Promise<void> {
+	const status = page.getByTestId('save-status');
+	await expect(status).toHaveAttribute('aria-busy', 'false');
+	await expect(status).toHaveText(/^(Saved on this device|Saved)\.$/);
+}

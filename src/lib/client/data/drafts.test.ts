@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DraftStore } from './drafts';
 import { Dexie } from 'dexie';
 import { freshDrafts, freshName, testCipher } from './testing';
+import type { Cipher } from '../security/cipher';
 
 const docId = 'child:child-0001:pep:pep-0001:b';
 const typed = (text: string) => ({
@@ -17,7 +18,7 @@ describe('drafts', () => {
 	it('survive closing and re-opening the database, as after a reload or a crashed tab', async () => {
 		const name = freshName('pep-drafts');
 		const before = new DraftStore(name);
-		before.saveDraft(typed('Lily has settled'));
+		void before.saveDraft(typed('Lily has settled'));
 		await before.flushDrafts();
 		before.close();
 
@@ -32,7 +33,7 @@ describe('drafts', () => {
 
 	it('reach the disk on their own shortly after typing stops, with no explicit flush', async () => {
 		const name = freshName('pep-drafts');
-		new DraftStore(name, { flushAfterMs: 10 }).saveDraft(typed('On disk by itself'));
+		void new DraftStore(name, { flushAfterMs: 10 }).saveDraft(typed('On disk by itself'));
 		const reader = new DraftStore(name);
 		await vi.waitFor(async () =>
 			expect((await reader.getDraft(docId, 'progressOverview'))?.fields).toEqual({
@@ -41,9 +42,42 @@ describe('drafts', () => {
 		);
 	});
 
+	it('say when a change is on disk, and not before', async () => {
+		const name = freshName('pep-drafts');
+		const drafts = new DraftStore(name, { flushAfterMs: 10 });
+		expect(await drafts.saveDraft(typed('Written by now'))).toBe(true);
+		// Another tab, or the app after a reload, reads it from disk.
+		expect((await new DraftStore(name).getDraft(docId, 'progressOverview'))?.fields).toEqual({
+			text: 'Written by now'
+		});
+	});
+
+	it('say when a write failed, and keep the change for the next one', async () => {
+		const cipher = await testCipher();
+		let diskFull = true;
+		// The same key, whose writes fail until the disk has room again.
+		const failing: Cipher = Object.assign(Object.create(cipher) as Cipher, {
+			sealJson: (value: unknown, context: string) =>
+				diskFull ? Promise.reject(new Error('disk full')) : cipher.sealJson(value, context)
+		});
+		const name = freshName('pep-drafts');
+		const drafts = new DraftStore(name, { cipher: failing });
+		const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+		expect(await drafts.saveDraft(typed('Not lost'))).toBe(false);
+		expect((await drafts.getDraft(docId, 'progressOverview'))?.fields).toEqual({ text: 'Not lost' });
+
+		diskFull = false;
+		await drafts.flushDrafts();
+		expect((await new DraftStore(name, { cipher }).getDraft(docId, 'progressOverview'))?.fields).toEqual({
+			text: 'Not lost'
+		});
+		expect(errors).toHaveBeenCalledWith('Could not save a draft on this device', expect.any(Error));
+		errors.mockRestore();
+	});
+
 	it('keep only the latest state of a part, however many keystrokes', async () => {
 		const drafts = freshDrafts();
-		for (const text of ['L', 'Li', 'Lil', 'Lily']) drafts.saveDraft(typed(text));
+		for (const text of ['L', 'Li', 'Lil', 'Lily']) void drafts.saveDraft(typed(text));
 		await drafts.flushDrafts();
 		const all = await drafts.listDrafts();
 		expect(all).toHaveLength(1);
@@ -52,7 +86,7 @@ describe('drafts', () => {
 
 	it('show what was typed before it reaches the disk', async () => {
 		const drafts = new DraftStore(freshName('pep-drafts'), { flushAfterMs: 60_000 });
-		drafts.saveDraft(typed('Not yet written'));
+		void drafts.saveDraft(typed('Not yet written'));
 		expect((await drafts.getDraft(docId, 'progressOverview'))?.fields.text).toBe('Not yet written');
 		await drafts.flushDrafts();
 	});
@@ -60,30 +94,30 @@ describe('drafts', () => {
 	it('accept anything typed, however incomplete or wrong', async () => {
 		const drafts = freshDrafts();
 		const nonsense = { attendance: { percentage: 'about ninety' }, dueBy: '31/02/2025' };
-		drafts.saveDraft({ ...typed(''), part: 'meetingPage', fields: nonsense });
+		void drafts.saveDraft({ ...typed(''), part: 'meetingPage', fields: nonsense });
 		await drafts.flushDrafts();
 		expect((await drafts.getDraft(docId, 'meetingPage'))?.fields).toEqual(nonsense);
 	});
 
 	it('are kept when more was typed while they were being committed', async () => {
 		const drafts = freshDrafts();
-		drafts.saveDraft(typed('First'));
+		void drafts.saveDraft(typed('First'));
 		const committed = (await drafts.getDraft(docId, 'progressOverview'))!;
-		drafts.saveDraft(typed('First and more'));
-		await drafts.settleDraft(committed, '2-def');
+		void drafts.saveDraft(typed('First and more'));
+		expect(await drafts.settleDraft(committed, '2-def')).toBe(true);
 		expect(await drafts.getDraft(docId, 'progressOverview')).toMatchObject({
 			baseRev: '2-def',
 			fields: { text: 'First and more' }
 		});
 
-		await drafts.settleDraft((await drafts.getDraft(docId, 'progressOverview'))!, '3-ghi');
+		expect(await drafts.settleDraft((await drafts.getDraft(docId, 'progressOverview'))!, '3-ghi')).toBe(false);
 		expect(await drafts.getDraft(docId, 'progressOverview')).toBeUndefined();
 	});
 
 	it('can be listed per person, so one person’s drafts are never committed as another’s', async () => {
 		const drafts = freshDrafts();
-		drafts.saveDraft(typed('Mine'));
-		drafts.saveDraft({ ...typed('Theirs'), part: 'meetingPage', userId: 'teacher-02' });
+		void drafts.saveDraft(typed('Mine'));
+		void drafts.saveDraft({ ...typed('Theirs'), part: 'meetingPage', userId: 'teacher-02' });
 		await drafts.flushDrafts();
 		expect((await drafts.listDrafts({ userId: 'teacher-02' })).map((d) => d.part)).toEqual([
 			'meetingPage'
@@ -129,7 +163,7 @@ describe('drafts at rest', () => {
 		const name = freshName('pep-drafts');
 		const cipher = await testCipher();
 		const store = new DraftStore(name, { cipher });
-		store.saveDraft(typed('Amara loves drawing dinosaurs'));
+		void store.saveDraft(typed('Amara loves drawing dinosaurs'));
 		await store.flushDrafts();
 		await store.recordRefusal({ docId, rev: '2-x', reason: 'Amara’s target is not SMART', at: '2025-01-07T09:00:00.000Z' });
 		await store.recordConflicts([

@@ -99,6 +99,8 @@ export class DraftStore {
 	/** Changes typed but not yet written, by draft key. */
 	#pending = new Map<string, Draft>();
 	#timer: ReturnType<typeof setTimeout> | null = null;
+	/** Told whether the next write reached the disk: what `saveDraft` promised its callers. */
+	#nextWrite: { promise: Promise<boolean>; settle: (onDisk: boolean) => void } | null = null;
 	/** The write in progress: writes happen one at a time, in the order they were typed. */
 	#writing: Promise<void> = Promise.resolve();
 	#listening = false;
@@ -151,24 +153,37 @@ export class DraftStore {
 		return (this.options.clock?.() ?? new Date()).toISOString();
 	}
 
-	/** Records the current state of a form part. Returns at once; `flushDrafts` waits for disk. */
-	saveDraft(input: DraftInput): void {
+	/**
+	 * Records the current state of a form part. Returns at once; the promise says when the
+	 * change is on disk (true), or that the write failed and the change is kept to be tried
+	 * again (false). It never rejects, so a caller that does not wait need not catch.
+	 */
+	saveDraft(input: DraftInput): Promise<boolean> {
 		const key = draftKey(input.docId, input.part);
 		this.#pending.set(key, { ...input, key, updatedAt: this.#now() });
 		this.#listenForPageHide();
 		// Write behind: each change goes to disk as soon as the write before it has finished, so
 		// a draft is durable within one write of the keystroke, and fast typing coalesces into
 		// fewer writes rather than a queue of them.
-		this.#timer ??= setTimeout(() => {
-			this.#timer = null;
-			this.flushDrafts().catch(reportWriteFailure);
-		}, this.options.flushAfterMs ?? 0);
+		if (!this.#nextWrite) {
+			let settle: (onDisk: boolean) => void = () => undefined;
+			const promise = new Promise<boolean>((resolve) => (settle = resolve));
+			this.#nextWrite = { promise, settle };
+			this.#timer = setTimeout(() => {
+				this.#timer = null;
+				this.flushDrafts().catch(reportWriteFailure);
+			}, this.options.flushAfterMs ?? 0);
+		}
+		return this.#nextWrite.promise;
 	}
 
 	/** Writes every pending change now; resolves once they are on disk. */
 	async flushDrafts(): Promise<void> {
 		if (this.#timer) clearTimeout(this.#timer);
 		this.#timer = null;
+		// This write takes every change typed so far, so it answers those changes' promises.
+		const promised = this.#nextWrite;
+		this.#nextWrite = null;
 		let batch: Draft[] = [];
 		// What is pending is taken when this write's turn comes, not when it was asked for.
 		const write = this.#writing
@@ -186,9 +201,11 @@ export class DraftStore {
 		this.#writing = write;
 		try {
 			await write;
+			promised?.settle(true);
 		} catch (error) {
 			// Keep what failed to write (unless typed over since) for the next attempt.
 			for (const draft of batch) if (!this.#pending.has(draft.key)) this.#pending.set(draft.key, draft);
+			promised?.settle(false);
 			reportIfQuotaExceeded(error);
 			throw error;
 		}
@@ -225,16 +242,18 @@ export class DraftStore {
 	/**
 	 * After `committed` became revision `rev`: forget the draft, unless more was typed while it
 	 * was being committed, in which case keep that and mark it as following the new revision.
+	 * Returns whether such a newer draft was kept.
 	 */
-	async settleDraft(committed: Draft, rev: string): Promise<void> {
+	async settleDraft(committed: Draft, rev: string): Promise<boolean> {
 		const latest = await this.getDraft(committed.docId, committed.part);
-		if (!latest) return;
+		if (!latest) return false;
 		if (latest.baseRev === committed.baseRev && deepEqual(latest.fields, committed.fields)) {
 			await this.discardDraft(committed.docId, committed.part);
-		} else {
-			this.saveDraft({ ...latest, baseRev: rev });
-			await this.flushDrafts();
+			return false;
 		}
+		void this.saveDraft({ ...latest, baseRev: rev });
+		await this.flushDrafts();
+		return true;
 	}
 
 	async recordRefusal(refusal: Refusal): Promise<void> {

@@ -27,7 +27,7 @@ describe('committing a draft', () => {
 		const { record, id, rev } = await recordWith(sectionBDocument());
 		const text = 'Lily has settled well and enjoys art.';
 		for (let i = 1; i <= text.length; i++) {
-			record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: text.slice(0, i) }, userId: 'teacher-01' });
+			void record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: text.slice(0, i) }, userId: 'teacher-01' });
 		}
 		expect(await record.commitDraft(id, 'progressOverview', 'teacher-01')).toMatchObject({ status: 'committed', conflicts: 0 });
 		expect(await revisionsOf(record.db, id)).toBe(2);
@@ -39,7 +39,7 @@ describe('committing a draft', () => {
 
 	it('keeps an invalid draft, saves nothing, and names the field that is wrong', async () => {
 		const { record, id, rev } = await recordWith(sectionBDocument());
-		record.drafts.saveDraft({ docId: id, part: 'meetingPage', baseRev: rev, fields: { attendance: { percentage: 140 } }, userId: 'teacher-01' });
+		void record.drafts.saveDraft({ docId: id, part: 'meetingPage', baseRev: rev, fields: { attendance: { percentage: 140 } }, userId: 'teacher-01' });
 		const result = await record.commitDraft(id, 'meetingPage', 'teacher-01');
 		expect(result).toEqual({
 			status: 'invalid',
@@ -52,14 +52,14 @@ describe('committing a draft', () => {
 	it('makes no revision when there is no draft, or the draft changes nothing', async () => {
 		const { record, id, rev } = await recordWith(sectionBDocument());
 		expect(await record.commitDraft(id, 'progressOverview', 'teacher-01')).toEqual({ status: 'nothing-to-commit' });
-		record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: '' }, userId: 'teacher-01' });
+		void record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: '' }, userId: 'teacher-01' });
 		expect(await record.commitDraft(id, 'progressOverview', 'teacher-01')).toEqual({ status: 'nothing-to-commit' });
 		expect(await revisionsOf(record.db, id)).toBe(1);
 	});
 
 	it('keeps another device’s change that arrived while typing, and records a field both changed', async () => {
 		const { record, id, rev } = await recordWith(sectionBDocument());
-		record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: 'Typed here', complete: true }, userId: 'teacher-01' });
+		void record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: 'Typed here', complete: true }, userId: 'teacher-01' });
 		// Meanwhile a colleague's edit of the same document arrives by sync.
 		const arrived = await record.db.get<Record<string, unknown>>(id);
 		await record.db.put({
@@ -82,7 +82,7 @@ describe('committing a draft', () => {
 	it('starts a new document from a whole-document draft', async () => {
 		const record = new LocalRecord('teacher-01', memoryDatabase('record'), freshDrafts());
 		const { _id, ...fields } = sectionBDocument();
-		record.drafts.saveDraft({ docId: _id, part: '', baseRev: null, fields, userId: 'teacher-01' });
+		void record.drafts.saveDraft({ docId: _id, part: '', baseRev: null, fields, userId: 'teacher-01' });
 		expect(await record.commitDraft(_id, '', 'teacher-01')).toMatchObject({ status: 'committed' });
 		expect((await record.getDoc(_id))?._rev).toMatch(/^1-/);
 	});
@@ -93,14 +93,14 @@ describe('automatic commits', () => {
 		const { record, id, rev } = await recordWith(sectionBDocument());
 		const results: CommitResult[] = [];
 		const auto = createAutoCommit({ docId: id, part: 'progressOverview', userId: 'teacher-01', idleMs: 5, record, onCommit: (r) => results.push(r) });
-		record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: 'Paused here' }, userId: 'teacher-01' });
+		void record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: rev, fields: { text: 'Paused here' }, userId: 'teacher-01' });
 		auto.input();
 		auto.input();
 		await expect.poll(() => results.length).toBe(1);
 		expect(results[0]).toMatchObject({ status: 'committed' });
 
 		const saved = await record.getDoc(id);
-		record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: saved!._rev, fields: { text: 'Then left the field' }, userId: 'teacher-01' });
+		void record.drafts.saveDraft({ docId: id, part: 'progressOverview', baseRev: saved!._rev, fields: { text: 'Then left the field' }, userId: 'teacher-01' });
 		auto.input();
 		expect(await auto.commit()).toMatchObject({ status: 'committed' });
 		auto.dispose();
@@ -112,14 +112,14 @@ describe('automatic commits', () => {
 describe('what a page keeps for itself', () => {
 	it('is kept as a draft but never committed by a sync’s commit of every draft', async () => {
 		const { record, id, rev } = await recordWith(sectionBDocument());
-		record.drafts.saveDraft({
+		void record.drafts.saveDraft({
 			docId: id,
 			part: formOnlyPart('next-pep-date'),
 			baseRev: null,
 			fields: { nextPepDate: '2027-03-12' },
 			userId: 'teacher-01'
 		});
-		record.drafts.saveDraft({
+		void record.drafts.saveDraft({
 			docId: id,
 			part: 'progressOverview',
 			baseRev: rev,

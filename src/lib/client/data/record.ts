@@ -18,7 +18,8 @@ import { reportIfQuotaExceeded } from './storage-full';
 export type StoredDocument = Record<string, unknown> & { _id: string; _rev: string };
 
 export type CommitResult =
-	| { status: 'committed'; rev: string; conflicts: number }
+	/** `moreTyped`: typing that came while this commit ran, kept as a draft for the next one. */
+	| { status: 'committed'; rev: string; conflicts: number; moreTyped?: boolean }
 	| { status: 'nothing-to-commit' }
 	/** Not saved to the record; the draft is kept, and each error names its field. */
 	| { status: 'invalid'; errors: FieldError[] };
@@ -130,8 +131,8 @@ export class LocalRecord {
 					theirsRev: stored?._rev ?? ''
 				}))
 			);
-			await this.drafts.settleDraft(draft, rev);
-			return { status: 'committed', rev, conflicts: conflicts.length };
+			const moreTyped = await this.drafts.settleDraft(draft, rev);
+			return { status: 'committed', rev, conflicts: conflicts.length, moreTyped };
 		}
 		throw new Error(`${docId} kept changing while it was being saved. Try again.`);
 	}

@@ -116,7 +116,7 @@ describe('the sync manager', () => {
 		const server = memoryDatabase('server');
 		const { record, sync, goOnline } = device(server);
 		const { rev } = await record.db.put(sectionBDocument());
-		record.drafts.saveDraft({
+		void record.drafts.saveDraft({
 			docId: sectionBDocument()._id,
 			part: 'progressOverview',
 			baseRev: rev,

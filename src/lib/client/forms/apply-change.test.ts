@@ -19,7 +19,7 @@ describe('a change made by a button', () => {
 	it('is committed on its own, and what was being typed in the same part stays as a draft', async () => {
 		const { record, rev, userId } = await recordWithHeader();
 		// A next meeting time still being typed: not yet a valid time.
-		record.drafts.saveDraft({
+		void record.drafts.saveDraft({
 			docId: header._id!,
 			part: '',
 			baseRev: rev,
@@ -36,7 +36,7 @@ describe('a change made by a button', () => {
 
 	it('leaves no draft of its own when refused, and keeps the one being typed', async () => {
 		const { record, rev, userId } = await recordWithHeader();
-		record.drafts.saveDraft({
+		void record.drafts.saveDraft({
 			docId: header._id!,
 			part: '',
 			baseRev: rev,

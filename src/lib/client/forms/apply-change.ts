@@ -18,7 +18,7 @@ export async function applyChange(
 ): Promise<CommitResult> {
 	const typed = await record.drafts.getDraft(docId, part);
 	const stored = await record.getDoc(docId);
-	record.drafts.saveDraft({
+	void record.drafts.saveDraft({
 		docId,
 		part,
 		baseRev: stored?._rev ?? null,
@@ -29,7 +29,7 @@ export async function applyChange(
 	if (result.status === 'invalid') await record.drafts.discardDraft(docId, part);
 	if (typed) {
 		const { baseRev, userId } = typed;
-		record.drafts.saveDraft({ docId, part, baseRev, fields: typed.fields, userId });
+		void record.drafts.saveDraft({ docId, part, baseRev, fields: typed.fields, userId });
 		await record.drafts.flushDrafts();
 	}
 	return result;

@@ -171,6 +171,11 @@ export class MeetingMode {
 		return results.every(Boolean);
 	}
 
+	/** Whether a change typed here is still on its way to the device's disk. */
+	get saving(): boolean {
+		return [this.meeting, this.top, this.page].some((editor) => editor?.saving === true);
+	}
+
 	/** Whether anything typed here is waiting to be saved to the record. */
 	get status(): string {
 		const editors = [this.meeting, this.top, this.page].filter((e) => e !== null);

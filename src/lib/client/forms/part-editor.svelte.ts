@@ -19,10 +19,14 @@ export class PartEditor {
 	status = $state('');
 	loaded = $state(false);
 	hasDraft = $state(false);
+	/** A change is on its way to the device's disk: the status waits for it (`aria-busy`). */
+	saving = $state(false);
 
 	#baseRev: string | null = null;
 	#edited: Record<string, unknown> = {};
 	#autoCommit: AutoCommit | null = null;
+	/** Counts changes, so that only the newest one's write decides what the status says. */
+	#changes = 0;
 
 	constructor(
 		private readonly record: LocalRecord,
@@ -62,14 +66,26 @@ export class PartEditor {
 		this.values[name] = value;
 		this.#edited[name] = value;
 		this.hasDraft = true;
-		this.record.drafts.saveDraft({
-			docId: this.docId,
-			part: this.spec.key,
-			baseRev: this.#baseRev,
-			fields: { ...this.#edited },
-			userId: this.record.userId
-		});
-		this.status = 'Saved on this device.';
+		const change = ++this.#changes;
+		this.saving = true;
+		void this.record.drafts
+			.saveDraft({
+				docId: this.docId,
+				part: this.spec.key,
+				baseRev: this.#baseRev,
+				fields: { ...this.#edited },
+				userId: this.record.userId
+			})
+			.then((onDisk) => {
+				if (change !== this.#changes) return;
+				this.saving = false;
+				// Said only once it is true: a tab closed after this line keeps the change.
+				if (!onDisk)
+					this.status =
+						'Not saved on this device yet: keep this page open and it will be tried again.';
+				// A commit that finished first may already have put it in the record.
+				else this.status = this.hasDraft ? 'Saved on this device.' : 'Saved.';
+			});
 		this.#autoCommit?.input();
 	}
 
@@ -94,11 +110,12 @@ export class PartEditor {
 		}
 		this.errors = [];
 		if (result.status === 'committed') {
-			this.hasDraft = false;
 			// What was edited stays in the next draft: the same values again are no change, and a
 			// keystroke made while this commit ran is not dropped from it.
 			this.#baseRev = result.rev;
-			this.status = 'Saved.';
+			// Typing that came while it ran is still only on the device, and the status says so.
+			this.hasDraft = result.moreTyped === true;
+			if (!this.saving) this.status = this.hasDraft ? 'Saved on this device.' : 'Saved.';
 		}
 	}
 }
