@@ -88,7 +88,7 @@ async function commitTimes(device: Awaited<ReturnType<typeof commitDevice>>): Pr
 	for (let i = 0; i < commits; i++) {
 		const stored = await record.getDoc(sectionA._id);
 		const started = performance.now();
-		drafts.saveDraft({
+		void drafts.saveDraft({
 			docId: sectionA._id,
 			part: 'socialWorkerInformation',
 			baseRev: stored!._rev,

@@ -247,7 +247,9 @@ class AppSession {
 
 	/**
 	 * A child withdrawn from this person leaves the device: their edits have been sent (nothing is
-	 * pending), so the local record is rebuilt from what the server still lets them see.
+	 * pending), so the local record is rebuilt from what the server still lets them see. Checked
+	 * again just before the rebuild, with no screen holding the record: something saved since the
+	 * device was last up to date (a PEP started a moment ago) is sent first, at the next check.
 	 */
 	async #removeWithdrawn() {
 		const { record, user } = this;
@@ -272,14 +274,23 @@ class AppSession {
 			const gone = new Set(withdrawnChildren(await localIds(record.db), reachable));
 			if (gone.size === 0) return;
 			const sync = this.#sync;
+			if (!sync) return;
 			this.#stopSync();
-			await sync?.settled();
+			await sync.settled();
+			// Screens let go of the record, so nothing new is saved into it from here on.
+			this.#record = null;
+			if ((await sync.recount()) > 0) {
+				this.#record = record;
+				this.#sync = sync;
+				this.#watchAccess(sync);
+				void sync.start();
+				return;
+			}
 			for (const draft of await listDrafts()) {
 				const childId = childIdOf(draft.docId);
 				if (childId && gone.has(childId)) await discardDraft(draft.docId, draft.part);
 			}
 			await record.db.destroy();
-			this.#record = null;
 			const fresh = await open(user.userId, {
 				pouch: await browserEncryptedPouch(cipher),
 				drafts: record.drafts

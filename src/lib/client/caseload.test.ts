@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { generateAuthority } from '$lib/domain/fixtures/generator';
 import type { PepHeader } from '$lib/domain/schemas/pep';
-import { buildCaseload, filterCaseload, waitingFor } from './caseload';
+import { buildCaseload, caseloadRows, filterCaseload, waitingFor } from './caseload';
 
 const today = '2026-11-23';
 const fixture = generateAuthority({ seed: 5, children: 30, years: 2, today });
@@ -43,5 +43,15 @@ describe('the caseload on the home screen', () => {
 		const overdue = forTeacher.map((item) => item.step.overdue);
 		expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
 		expect(waitingFor('carer', rows)).toEqual([]);
+	});
+});
+
+describe('the rows for the home screen', () => {
+	it('are built once for the same documents and day, and again for a new day', () => {
+		const docs = { children: fixture.children, peps, authority: null };
+		const once = caseloadRows(docs, today);
+		expect(once).toEqual(rows);
+		expect(caseloadRows(docs, today)).toBe(once);
+		expect(caseloadRows(docs, '2027-01-04')).not.toBe(once);
 	});
 });

@@ -8,6 +8,7 @@ import { byUrgency, nextStep, type PepStep } from '$lib/domain/rules/worklist';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { IsoDate } from '$lib/domain/schemas/common';
 import type { PepHeader } from '$lib/domain/schemas/pep';
+import type { CaseloadDocuments } from './queries';
 import { yearGroupNames } from '$lib/domain/labels';
 import type { Role } from '$lib/domain/schemas/users';
 
@@ -68,6 +69,21 @@ export function buildCaseload(
 			};
 		})
 		.sort((a, b) => a.child.person.familyName.localeCompare(b.child.person.familyName));
+}
+
+const built = new WeakMap<CaseloadDocuments, { today: IsoDate; rows: CaseloadRow[] }>();
+
+/**
+ * The rows for the home screen's documents, built once per set of documents and day: coming back
+ * to the home screen with nothing changed costs nothing (see `caseload-snapshot.ts`).
+ */
+export function caseloadRows(docs: CaseloadDocuments, today: IsoDate): CaseloadRow[] {
+	const kept = built.get(docs);
+	if (kept?.today === today) return kept.rows;
+	const settings = { timescales: docs.authority?.timescales, termDates: docs.authority?.termDates };
+	const rows = buildCaseload(docs.children, docs.peps, today, settings);
+	built.set(docs, { today, rows });
+	return rows;
 }
 
 /** Steps this role can take now, most urgent first. */

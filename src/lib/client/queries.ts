@@ -2,7 +2,7 @@
  * Reading the local record for screens. Ids are laid out so that a child's documents sort
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
-import { parseId } from '$lib/domain/ids';
+import { ids, parseId } from '$lib/domain/ids';
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
 import type { Authority } from '$lib/domain/schemas/authority';
@@ -100,6 +100,15 @@ export async function caseloadDocuments(db: PouchDB.Database): Promise<CaseloadD
 	return { children, peps, authority };
 }
 
+/**
+ * The authority's settings (term dates, timescales) alone: the pages that count deadlines need
+ * these, not the thousand children a Virtual School officer's device may hold.
+ */
+export async function authoritySettings(db: PouchDB.Database): Promise<Authority | null> {
+	const rows = await range(db, 'authority:');
+	return (rows.find((r) => parseId(r.id)?.kind === 'authority')?.doc as Authority) ?? null;
+}
+
 /** Today's date in England, as YYYY-MM-DD: deadlines are counted in English days. */
 export function todayInEngland(now: Date = new Date()): string {
 	return new Intl.DateTimeFormat('en-CA', {
@@ -110,27 +119,66 @@ export function todayInEngland(now: Date = new Date()): string {
 	}).format(now);
 }
 
-/** A child's profile, PEP headers and files (without the files' contents). */
+/**
+ * A child's profile, PEP headers and files (without the files' contents). The ids of the child's
+ * range first, which are clear and cheap, then only these documents: a year of a child's record
+ * is tens of parts, each of which would otherwise be read and decrypted to be thrown away.
+ */
 export async function childRecord(db: PouchDB.Database, childId: string) {
-	const rows = await range(db, `child:${childId}`);
+	const listed = await db.allDocs({
+		startkey: `child:${childId}`,
+		endkey: `child:${childId}\ufff0`
+	});
+	const wanted = listed.rows
+		.map((row) => row.id)
+		.filter((id) => {
+			const parsed = parseId(id);
+			return (
+				!!parsed &&
+				'childId' in parsed &&
+				parsed.childId === childId &&
+				['child', 'pep', 'child-attachment', 'pep-attachment'].includes(parsed.kind)
+			);
+		});
+	const rows = wanted.length
+		? ((await db.allDocs({ keys: wanted, include_docs: true })).rows as Row[])
+		: [];
 	let child: ChildProfile | null = null;
 	const peps: PepHeader[] = [];
 	const attachments: Attachment[] = [];
 	for (const row of rows) {
-		const parsed = parseId(row.id);
-		if (!parsed || !('childId' in parsed) || parsed.childId !== childId || !row.doc) continue;
-		if (parsed.kind === 'child') child = row.doc as ChildProfile;
-		else if (parsed.kind === 'pep') peps.push(row.doc as PepHeader);
-		else if (parsed.kind === 'child-attachment' || parsed.kind === 'pep-attachment') {
-			attachments.push(row.doc as Attachment);
-		}
+		const kind = parseId(row.id)?.kind;
+		if (!row.doc) continue;
+		if (kind === 'child') child = row.doc as ChildProfile;
+		else if (kind === 'pep') peps.push(row.doc as PepHeader);
+		else attachments.push(row.doc as Attachment);
 	}
 	return { child, peps, attachments };
 }
 
+/** A document, or null where it is not on this device; any other failure is thrown. */
+async function getOrNull<T>(db: PouchDB.Database, id: string): Promise<T | null> {
+	try {
+		return (await db.get(id)) as T;
+	} catch (error) {
+		if ((error as { status?: number }).status === 404) return null;
+		throw error;
+	}
+}
+
+/** One PEP's header and the child's profile: two reads, for a page that shows one part. */
+export async function headerAndChild(db: PouchDB.Database, childId: string, pepId: string) {
+	// An address typed or pasted wrong is a PEP not on this device, not a failure.
+	if (!parseId(`child:${childId}:pep:${pepId}`)) return { header: null, child: null };
+	const [header, child] = await Promise.all([
+		getOrNull<PepHeader>(db, ids.pep(childId, pepId)),
+		getOrNull<ChildProfile>(db, ids.child(childId))
+	]);
+	return { header, child };
+}
+
 /** The authority's timescales and term dates, for the deadline rules: one small read. */
 export async function deadlineSettings(db: PouchDB.Database): Promise<DeadlineSettings> {
-	const rows = await range(db, 'authority:');
-	const authority = rows.find((row) => row.doc)?.doc as Authority | undefined;
+	const authority = await authoritySettings(db);
 	return { timescales: authority?.timescales, termDates: authority?.termDates };
 }

@@ -10,7 +10,7 @@ import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { Role } from '$lib/domain/schemas/users';
 import { childName } from '../caseload';
 import type { LocalRecord } from '../data/record';
-import { childRecord } from '../queries';
+import { headerAndChild } from '../queries';
 import { partValues, type PartSpec } from './fields';
 import { PartEditor } from './part-editor.svelte';
 
@@ -42,8 +42,7 @@ export async function openPart(
 	spec: PartSpec
 ): Promise<OpenedPart> {
 	if (!mayReadKind(role, spec.kind)) return { kind: 'hidden' };
-	const { child, peps } = await childRecord(record.db, childId);
-	const header = peps.find((pep) => pep.pepId === pepId);
+	const { child, header } = await headerAndChild(record.db, childId, pepId);
 	if (!header) return { kind: 'missing' };
 	const caption = child ? childName(child) : `PEP due by ${formatLongDate(header.dueBy)}`;
 	const docId = ids.pepPart(childId, pepId, spec.part);

@@ -1,0 +1,99 @@
+/**
+ * The home screen's documents (every child profile and PEP header, and the authority's settings),
+ * kept in memory while the record is open and brought up to date from the record's changes feed
+ * instead of being read again. A Virtual School officer's device holds a thousand children:
+ * decrypting every profile and header on each return to the home screen took seconds, while the
+ * changes since the last visit are usually none, or a few.
+ *
+ * Held per open database in a WeakMap: locking closes the database and drops it, and with it
+ * what was decrypted here.
+ */
+import { parseId } from '$lib/domain/ids';
+import type { Authority } from '$lib/domain/schemas/authority';
+import type { ChildProfile } from '$lib/domain/schemas/child';
+import type { PepHeader } from '$lib/domain/schemas/pep';
+import { caseloadDocuments, type CaseloadDocuments } from './queries';
+
+interface Snapshot {
+	/** The record's update sequence this snapshot has caught up to. */
+	seq: number | string;
+	children: ReadonlyMap<string, ChildProfile>;
+	peps: ReadonlyMap<string, PepHeader>;
+	authority: Authority | null;
+	/** The documents as lists; the same arrays for as long as nothing changed. */
+	documents: CaseloadDocuments;
+}
+
+const snapshots = new WeakMap<PouchDB.Database, Promise<Snapshot>>();
+
+const homeKinds = new Set(['child', 'pep', 'authority']);
+
+function snapshotOf(
+	seq: Snapshot['seq'],
+	children: ReadonlyMap<string, ChildProfile>,
+	peps: ReadonlyMap<string, PepHeader>,
+	authority: Authority | null
+): Snapshot {
+	const documents = { children: [...children.values()], peps: [...peps.values()], authority };
+	return { seq, children, peps, authority, documents };
+}
+
+async function readAll(db: PouchDB.Database): Promise<Snapshot> {
+	// The sequence first: a change made during the read is then read again at the next catch-up.
+	const { update_seq: seq } = await db.info();
+	const docs = await caseloadDocuments(db);
+	return snapshotOf(
+		seq,
+		new Map(docs.children.map((c) => [c._id, c])),
+		new Map(docs.peps.map((p) => [p._id, p])),
+		docs.authority
+	);
+}
+
+async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot> {
+	// Ids only: the documents are read (and decrypted) just for the home screen's kinds.
+	const feed = await db.changes({ since: before.seq });
+	const changed = feed.results.filter((r) => homeKinds.has(parseId(r.id)?.kind ?? ''));
+	if (changed.length === 0) return { ...before, seq: feed.last_seq };
+
+	const children = new Map(before.children);
+	const peps = new Map(before.peps);
+	let authority = before.authority;
+	const live = changed.filter((r) => !r.deleted).map((r) => r.id);
+	const found = live.length > 0 ? await db.allDocs({ keys: live, include_docs: true }) : null;
+	const docs = new Map(
+		(found?.rows ?? []).flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc]] : []))
+	);
+	for (const { id } of changed) {
+		const doc = docs.get(id);
+		const kind = parseId(id)?.kind;
+		if (kind === 'child') {
+			if (doc) children.set(id, doc as unknown as ChildProfile);
+			else children.delete(id);
+		} else if (kind === 'pep') {
+			if (doc) peps.set(id, doc as unknown as PepHeader);
+			else peps.delete(id);
+		} else if (kind === 'authority') {
+			authority = doc ? (doc as unknown as Authority) : null;
+		}
+	}
+	return snapshotOf(feed.last_seq, children, peps, authority);
+}
+
+/**
+ * The home screen's documents as the record holds them now. The arrays are the same objects
+ * from one call to the next while nothing of the home screen's changed, so what is built from
+ * them can be kept too.
+ */
+export function caseloadSnapshot(db: PouchDB.Database): Promise<CaseloadDocuments> {
+	const previous = snapshots.get(db);
+	// One reader at a time per database; a failed read is started afresh rather than patched.
+	const next = previous
+		? previous.then(
+				(snapshot) => catchUp(db, snapshot),
+				() => readAll(db)
+			)
+		: readAll(db);
+	snapshots.set(db, next);
+	return next.then((snapshot) => snapshot.documents);
+}
