@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { reloadAndUnlock, signIn, untilUpToDate } from './support/session';
+import { reloadAndUnlock, signIn, signedInPage, untilUpToDate } from './support/session';
 
 for (const viewport of [
 	{ name: 'tablet', width: 1024, height: 768 },
@@ -47,6 +47,33 @@ for (const viewport of [
 		await expect(page.getByTestId('children-count')).toHaveText(`0 of ${total} children match`);
 	});
 }
+
+test('a Virtual School officer’s home draws 25 children at a time, and finds any of them as they type', async ({
+	browser
+}) => {
+	test.setTimeout(240_000);
+	const { page, context } = await signedInPage(browser, 'virtual-school@example.org');
+	const rows = page.getByTestId('children').locator('tbody tr');
+	const count = page.getByTestId('children-count');
+	// The whole authority: 40 children in the demo, once the last documents have landed.
+	await expect(count).toHaveText('40 children', { timeout: 30_000 });
+	await expect(rows).toHaveCount(25);
+	await expect(page.getByTestId('children-shown')).toContainText('Showing the first 25 of 40');
+	await expectNoAxeViolations(page);
+
+	await page.getByRole('button', { name: 'Show 15 more children' }).click();
+	await expect(rows).toHaveCount(40);
+	await expect(page.getByTestId('children-shown')).toHaveCount(0);
+	await expect(page.getByRole('button', { name: /more children/ })).toHaveCount(0);
+	const last = (await rows.last().locator('th a').textContent())!.trim();
+
+	// A child beyond the first 25 is found by typing, and typing draws from the top again.
+	await page.getByLabel('Find a child').fill(last.split(' ').at(-1)!.toLowerCase());
+	await expect(rows.filter({ hasText: last })).toHaveCount(1);
+	await page.getByLabel('Find a child').fill('');
+	await expect(rows).toHaveCount(25);
+	await context.close();
+});
 
 test('a social worker starts a PEP offline, and Section A keeps a wrong date as a draft until it is put right', async ({
 	page,
