@@ -311,10 +311,14 @@ class AppSession {
 	/** Signs out; what was typed stays on this device, saved as drafts, encrypted. */
 	async signOut() {
 		await this.#close();
+		// The server's session ends first. The screen moves to sign-in as soon as the phase
+		// changes, and a page closed or reloaded then would cut the request off, leaving the
+		// session open on the server (offline, this fails at once and the session ends with its
+		// cookie's expiry).
+		await signOut().catch(() => undefined);
 		this.#user = null;
 		this.#phase = 'signed-out';
 		forgetUser();
-		await signOut().catch(() => undefined);
 		this.#starting = null;
 		await goto(resolve('/sign-in'), { replaceState: true });
 	}
