@@ -196,6 +196,17 @@ class AppSession {
 		if (loadingData) await (await loadingData).flushDrafts();
 	}
 
+	/**
+	 * Before a new version replaces the page: sync stops, so no request from this page is in
+	 * flight through the old service worker, which Chromium lets hold up the new one's taking
+	 * over indefinitely. What is unsent goes after the restart.
+	 */
+	async stopSyncForUpdate(): Promise<void> {
+		const sync = this.#sync;
+		this.#stopSync();
+		await sync?.settled();
+	}
+
 	/** Changes how soon the app locks, from now on. */
 	async setLockAfter(seconds: number): Promise<void> {
 		const { setLockAfterSeconds } = await sessionData();

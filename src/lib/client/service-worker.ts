@@ -17,13 +17,37 @@ export function registerServiceWorker(): ServiceWorkerControl | null {
 		type: import.meta.env.DEV ? 'module' : 'classic'
 	});
 	const listeners: (() => void)[] = [];
+	let reloading = false;
+	const reloadOnce = () => {
+		if (reloading) return;
+		reloading = true;
+		window.location.reload();
+	};
 	workbox.addEventListener('waiting', () => listeners.forEach((l) => l()));
-	workbox.addEventListener('controlling', () => window.location.reload());
+	workbox.addEventListener('controlling', reloadOnce);
 	void workbox.register();
 	lookForUpdates(() => workbox.update());
 	return {
 		onUpdateWaiting: (listener) => listeners.push(listener),
-		applyUpdate: () => workbox.messageSkipWaiting()
+		applyUpdate: () => {
+			navigator.serviceWorker.addEventListener('controllerchange', reloadOnce);
+			// Workbox tells the waiting version only if its own registration object has it; the
+			// browser's registration is asked too, and the page reloads on whichever signal comes.
+			const askToTakeOver = () => {
+				workbox.messageSkipWaiting();
+				void navigator.serviceWorker
+					.getRegistration()
+					.then((registration) => registration?.waiting?.postMessage({ type: 'SKIP_WAITING' }))
+					.catch(() => undefined);
+			};
+			askToTakeOver();
+			// The page stops its own requests first (`stopSyncForUpdate`): in Chromium, requests
+			// through the old worker can leave the new one waiting. Asked again until it takes over.
+			const again = setInterval(() => {
+				if (reloading) clearInterval(again);
+				else askToTakeOver();
+			}, 2_000);
+		}
 	};
 }
 
