@@ -109,7 +109,7 @@ test('a post-16 young person’s PEP with three A levels over three terms goes f
 	browser
 }) => {
 	test.setTimeout(1_500_000);
-	const { childId } = walsallPost16Case();
+	const { childId, knownAs } = walsallPost16Case();
 	const today = isoDay(new Date());
 	const nextPep = isoDay(new Date(Date.now() + 90 * 86_400_000));
 	const aspirations = `To study nursing at university ${Date.now()}`;
@@ -154,6 +154,28 @@ test('a post-16 young person’s PEP with three A levels over three terms goes f
 	const rows = dt.locator('[data-add-another-item]');
 	await expect(dt.getByRole('button', { name: /Add (another|a) subject/ })).toBeVisible();
 	await expect(rows).toHaveCount(0);
+
+	// The last PEP's table is offered as this one's first rows, and comes in with this term blank.
+	const offer = dt.getByTestId('carry-subjects');
+	await expect(offer).toContainText(/The last PEP \(.+\) recorded\s+\d+ subjects?:/);
+	await expectNoAxeViolations(dt);
+	const offered = Number((await offer.textContent())!.match(/recorded\s+(\d+) subject/)![1]);
+	await offer.getByRole('button', { name: 'Bring in the last PEP’s subjects' }).click();
+	await expect(rows).toHaveCount(offered);
+	await expect(offer).toHaveCount(0);
+	await expect(dt.locator(':focus')).toHaveAttribute(
+		'id',
+		/^subjects-0-assessments-\w+-onTrack-0$/
+	);
+	await expect(dt.locator('#subjects-0-course')).not.toHaveValue('');
+	// This young person has moved on to A levels: the old courses are removed, one by one.
+	for (let left = offered; left > 0; left--) {
+		await rows
+			.first()
+			.getByRole('button', { name: /^Remove/ })
+			.click();
+		await expect(rows).toHaveCount(left - 1);
+	}
 	await dt.getByRole('button', { name: /Add (another|a) subject/ }).click();
 	await fillSubject(dt, 0, aLevels[0]!);
 
@@ -269,18 +291,27 @@ test('a post-16 young person’s PEP with three A levels over three terms goes f
 
 	// The young person gives their views with the designated teacher's help, from that list.
 	await toDo.getByRole('link', { name: /Record the young person/ }).click();
-	await expect(dt.getByRole('heading', { level: 1 })).toHaveText('Your views for your PEP meeting');
+	// The pages speak to the teacher about the young person, and keep the questions to read aloud.
+	await expect(dt.getByRole('heading', { level: 1 })).toHaveText(
+		`${knownAs}’s views for their PEP meeting`
+	);
+	await expect(dt.getByTestId('voice-guidance')).toContainText(`Sit with ${knownAs}`);
 	await dt.getByRole('link', { name: /^(Start|Carry on)/ }).click();
 	await expect(dt.getByText('Question 1 of 9')).toBeVisible();
+	await expect(dt.getByText(`${knownAs} does not have to answer.`)).toBeVisible();
+	await expect(
+		dt.getByLabel(`${knownAs} would rather talk about this at the meeting`)
+	).toBeVisible();
 	await dt.getByRole('textbox').fill('I want to be a nurse, like my aunt.');
 	await dt.getByRole('button', { name: 'Continue' }).click();
 	for (let n = 2; n <= 9; n++) {
 		await expect(dt.getByText(`Question ${n} of 9`)).toBeVisible();
 		await dt.getByRole('link', { name: 'Skip this question' }).click();
 	}
-	await expect(dt.getByRole('heading', { level: 1 })).toHaveText('My Voice');
+	await expect(dt.getByRole('heading', { level: 1 })).toHaveText(`Check ${knownAs}’s answers`);
 	await expect(dt.getByTestId('answer-aboutMe')).toHaveText('I want to be a nurse, like my aunt.');
-	await dt.getByRole('button', { name: 'Send my answers' }).click();
+	await expect(dt.getByText('Written down with help from')).toBeVisible();
+	await dt.getByRole('button', { name: `Send ${knownAs}’s answers` }).click();
 	await expect(dt.getByRole('heading', { level: 1 })).toHaveText('Thank you');
 
 	// Back online: everything typed reaches the server.

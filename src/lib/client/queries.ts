@@ -2,7 +2,7 @@
  * Reading the local record for screens. Ids are laid out so that a child's documents sort
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
-import { ids, parseId } from '$lib/domain/ids';
+import { ids, parseId, type PepPart } from '$lib/domain/ids';
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
 import type { Authority } from '$lib/domain/schemas/authority';
@@ -181,4 +181,27 @@ export async function headerAndChild(db: PouchDB.Database, childId: string, pepI
 export async function deadlineSettings(db: PouchDB.Database): Promise<DeadlineSettings> {
 	const authority = await authoritySettings(db);
 	return { timescales: authority?.timescales, termDates: authority?.termDates };
+}
+
+/**
+ * The PEP before this one (by meeting date, or the date it was due where no meeting is recorded)
+ * and one of its parts, or null where there is none on the device: what this PEP reviews and
+ * carries forward (its targets, its subject table).
+ */
+export async function previousPepPart<T>(
+	db: PouchDB.Database,
+	childId: string,
+	pepId: string,
+	part: PepPart
+): Promise<{ pep: PepHeader; doc: T } | null> {
+	const { peps } = await childRecord(db, childId);
+	const when = (pep: PepHeader) => pep.meeting.date ?? pep.dueBy;
+	const self = peps.find((pep) => pep.pepId === pepId);
+	if (!self) return null;
+	const before = peps
+		.filter((pep) => pep.pepId !== pepId && when(pep) < when(self))
+		.sort((a, b) => when(b).localeCompare(when(a)))[0];
+	if (!before) return null;
+	const doc = await getOrNull<T>(db, ids.pepPart(childId, before.pepId, part));
+	return doc ? { pep: before, doc } : null;
 }

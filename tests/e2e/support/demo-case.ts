@@ -175,7 +175,12 @@ export function walsallPost16Case(today = new Date().toISOString().slice(0, 10))
 		throw new Error(
 			'The demo has no post-16 young person in education that the designated teacher and social worker share and no other journey uses.'
 		);
-	return { childId: child.childId, familyName: child.person.familyName };
+	return {
+		childId: child.childId,
+		familyName: child.person.familyName,
+		/** The name the screens call them by. */
+		knownAs: child.person.preferredName ?? child.person.givenName
+	};
 }
 
 /**

@@ -3,6 +3,8 @@
  * than rules. Written to the young person ("you"), short sentences, no jargon.
  */
 import { ids } from '$lib/domain/ids';
+import type { Role } from '$lib/domain/roles';
+import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { VoiceQuestion } from '$lib/domain/schemas/voice';
 import type { LocalRecord } from '../data/record';
@@ -121,4 +123,85 @@ export function voiceValues(values: Record<string, unknown>): {
 				: {},
 		talkAtMeeting: Array.isArray(talk) ? (talk as VoiceQuestion[]) : []
 	};
+}
+
+/**
+ * Who My Voice speaks to. The young person reads it as written to them; a designated teacher (or
+ * anyone else who may write it) is sitting with the young person and writing down their words, so
+ * the pages say so, name the young person, and keep the questions as they are to be read aloud.
+ */
+export interface VoiceSpeaker {
+	/** The adult writing down the answers; null when the young person writes their own. */
+	helping: boolean;
+	heading: string;
+	/** What to do, for the adult; null for the young person. */
+	guidance: string | null;
+	meetingOn: (date: string) => string;
+	noMeetingYet: string;
+	freedoms: string[];
+	mayNotAnswer: string;
+	talkAtMeeting: string;
+	ratherTalk: string;
+	checkHeading: string;
+	answerOf: string;
+	send: string;
+	sent: string;
+}
+
+export function voiceSpeaker(youngPersonName: string | null): VoiceSpeaker {
+	if (youngPersonName === null)
+		return {
+			helping: false,
+			heading: 'Your views for your PEP meeting',
+			guidance: null,
+			meetingOn: (date) => `Your meeting is on ${date}.`,
+			noMeetingYet: 'Your meeting has not been arranged yet.',
+			freedoms: [
+				'You can skip any question.',
+				'You can say you’d rather talk about it at the meeting.',
+				'Your answers are saved as you go, even with no internet.'
+			],
+			mayNotAnswer: 'You do not have to answer.',
+			talkAtMeeting: 'I’d rather talk about this at the meeting',
+			ratherTalk: 'You’d rather talk about this at the meeting.',
+			checkHeading: 'Check your answers',
+			answerOf: 'your answer',
+			send: 'Send my answers',
+			sent: 'Your answers are saved'
+		};
+	const name = youngPersonName;
+	// A sentence may start with the name, which is 'the young person' where no name is known.
+	const Name = name.charAt(0).toUpperCase() + name.slice(1);
+	return {
+		helping: true,
+		heading: `${Name}’s views for their PEP meeting`,
+		guidance: `Sit with ${name} and read each question to them as it is written. Write down what they say, in their own words, not a summary.`,
+		meetingOn: (date) => `The meeting is on ${date}.`,
+		noMeetingYet: 'The meeting has not been arranged yet.',
+		freedoms: [
+			`${Name} can skip any question.`,
+			`${Name} can keep any question to talk about at the meeting.`,
+			'The answers are saved as you go, even with no internet.'
+		],
+		mayNotAnswer: `${Name} does not have to answer.`,
+		talkAtMeeting: `${Name} would rather talk about this at the meeting`,
+		ratherTalk: 'They’d rather talk about this at the meeting.',
+		checkHeading: `Check ${name}’s answers`,
+		answerOf: `${name}’s answer`,
+		send: `Send ${name}’s answers`,
+		sent: `${Name}’s answers are saved`
+	};
+}
+
+/** My Voice's words for the person signed in: the young person, or an adult helping them. */
+export async function voiceSpeakerFor(
+	record: LocalRecord,
+	role: Role,
+	childId: string
+): Promise<VoiceSpeaker> {
+	if (role === 'young-person') return voiceSpeaker(null);
+	const child = (await record.getDoc(ids.child(childId))) as ChildProfile | null;
+	return voiceSpeaker(
+		child ? (child.person.preferredName ?? child.person.givenName) : 'the young person'
+	);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { newSubject, subjectProblems, type DraftSubject } from './subject-table';
+import type { SubjectRow } from '$lib/domain/schemas/section-b';
+import { carrySubjects, newSubject, subjectProblems, type DraftSubject } from './subject-table';
 
 const maths: DraftSubject = {
 	subjectId: 'subj-maths',
@@ -60,5 +61,60 @@ describe('the subject progress table', () => {
 					'Maths: record the maths qualification being studied (for example "GCSE (9–1) Mathematics").'
 			}
 		]);
+	});
+
+	describe('carried from the last PEP', () => {
+		const autumn = {
+			onTrack: true,
+			workingAtGrade: 'B',
+			progress: 'expected' as const,
+			interventions: ''
+		};
+		const psychology: SubjectRow = {
+			subjectId: 'subj-psych',
+			course: 'Psychology',
+			level: 'a-level',
+			targetEndOfKeyStage: 'A',
+			attainment: 'C',
+			assessments: {
+				autumn,
+				spring: { ...autumn, workingAtGrade: 'A' }
+			}
+		};
+
+		it('keeps the earlier terms of the same year and leaves this term blank', () => {
+			const [row] = carrySubjects(
+				[psychology],
+				{ academicYear: 2026 },
+				{ academicYear: 2026, term: 'spring' }
+			);
+			expect(row!.course).toBe('Psychology');
+			expect(row!.targetEndOfKeyStage).toBe('A');
+			expect(row!.assessments).toEqual({
+				autumn,
+				spring: { workingAtGrade: '', interventions: '' }
+			});
+		});
+
+		it('brings only the subjects into a new year, with their targets and grades achieved', () => {
+			const [row] = carrySubjects(
+				[psychology],
+				{ academicYear: 2025 },
+				{ academicYear: 2026, term: 'autumn' }
+			);
+			expect(row!.attainment).toBe('C');
+			expect(row!.assessments).toEqual({ autumn: { workingAtGrade: '', interventions: '' } });
+		});
+
+		it('never changes the last PEP’s rows', () => {
+			const before = structuredClone(psychology);
+			const [row] = carrySubjects(
+				[psychology],
+				{ academicYear: 2026 },
+				{ academicYear: 2026, term: 'summer' }
+			);
+			row!.assessments.autumn!.workingAtGrade = 'E';
+			expect(psychology).toEqual(before);
+		});
 	});
 });

@@ -80,3 +80,33 @@ export function subjectProblems(
 	);
 	return [...fromSchema, ...fromRules];
 }
+
+/**
+ * The last PEP's subjects as the first rows of this one's table, so the designated teacher
+ * records the new term beside the old ones instead of typing the table again. In the same
+ * academic year the earlier terms come too (the whole year shows, as the seeds ask); in a new
+ * year only the subjects, targets and grades achieved do. This PEP's term starts blank either
+ * way: its assessment is for this PEP to make.
+ */
+export function carrySubjects(
+	rows: readonly SubjectRow[],
+	from: { academicYear: number },
+	to: { academicYear: number; term: TermName }
+): DraftSubject[] {
+	const sameYear = from.academicYear === to.academicYear;
+	const earlier = terms.slice(0, terms.indexOf(to.term));
+	return rows.map((row) => {
+		const kept = sameYear
+			? Object.fromEntries(
+					earlier.flatMap((term) => {
+						const assessment = row.assessments[term];
+						return assessment ? [[term, { ...assessment }]] : [];
+					})
+				)
+			: {};
+		return {
+			...structuredClone(row),
+			assessments: { ...kept, [to.term]: newAssessment() }
+		};
+	});
+}
