@@ -390,6 +390,93 @@ describe('writes', () => {
 		expect((await current(a._id as string))._rev).toBe(a._rev);
 	});
 
+	it('let a device close the losing side of a conflict it merged, and nothing more', async () => {
+		const sw = await accessOf('social-worker');
+		const [first, second] = [...sw.childIds];
+		const aOf = async (childId: string) =>
+			current(docsOf(childId).find((d) => d.type === 'pep-a')!._id!);
+		/** A revision written with new_edits=false, as replication sends it, after `parent`. */
+		const after = (
+			parent: Record<string, unknown>,
+			body: Record<string, unknown>,
+			hash: string
+		) => {
+			const [n, parentHash] = String(parent._rev).split('-') as [string, string];
+			return {
+				...body,
+				_id: parent._id,
+				_rev: `${Number(n) + 1}-${hash}`,
+				_revisions: { start: Number(n) + 1, ids: [hash, parentHash] }
+			};
+		};
+		const closing = (parent: Record<string, unknown>, hash: string) =>
+			after(parent, { _deleted: true }, hash);
+		const note = (doc: Record<string, unknown>, words: string) =>
+			edited(
+				doc,
+				sw.userId,
+				(d) => ((d.socialWorkerInformation as { history: string }).history += words)
+			);
+
+		// The device's own edit lost the merge before it was ever sent: its closed branch is new here.
+		const a = await aOf(first!);
+		const unseen = { ...closing(a, 'c0ffee00000000000000000000000001'), _revisions: undefined };
+		const merged = after(a, note(a, ' Merged.'), 'c0ffee00000000000000000000000002');
+		const [mergedOk, closedOk] = await writeDocuments(
+			db.record,
+			sw,
+			[merged, closing(merged, 'c0ffee00000000000000000000000003')],
+			false
+		);
+		expect(mergedOk).toMatchObject({ ok: true });
+		expect(closedOk).toMatchObject({
+			error: 'forbidden',
+			reason: expect.stringMatching(/cannot be deleted/)
+		});
+		const [sideOk] = await writeDocuments(
+			db.record,
+			sw,
+			[{ ...unseen, _rev: '5-c0ffee00000000000000000000000004' }],
+			false
+		);
+		expect(sideOk).toMatchObject({ ok: true });
+		expect((await current(a._id as string))._rev).toBe(merged._rev);
+
+		// The server's own branch lost: the merge and the closing arrive together, and both are kept.
+		const b = await aOf(second!);
+		const theirs = after(b, note(b, ' From the other device.'), 'c0ffee00000000000000000000000005');
+		const results = await writeDocuments(
+			db.record,
+			sw,
+			[closing(b, 'c0ffee00000000000000000000000006'), theirs],
+			false
+		);
+		expect(results).toMatchObject([{ ok: true }, { ok: true }]);
+		expect((await current(b._id as string))._rev).toBe(theirs._rev);
+
+		// A closing that carries content, or that comes with a merge the server refuses, is refused.
+		const c = await current(b._id as string);
+		const [withContent] = await writeDocuments(
+			db.record,
+			sw,
+			[{ ...closing(c, 'c0ffee00000000000000000000000007'), note: 'hidden' }],
+			false
+		);
+		expect(withContent).toMatchObject({
+			error: 'forbidden',
+			reason: expect.stringMatching(/only its id/)
+		});
+		const forged = after(c, edited(c, 'someone-else'), 'c0ffee00000000000000000000000008');
+		const refusedPair = await writeDocuments(
+			db.record,
+			sw,
+			[closing(c, 'c0ffee00000000000000000000000009'), forged],
+			false
+		);
+		expect(refusedPair).toMatchObject([{ error: 'forbidden' }, { error: 'forbidden' }]);
+		expect((await current(b._id as string))._rev).toBe(c._rev);
+	});
+
 	it('let a designated teacher fill in Section B but not sign a PEP as quality-assured', async () => {
 		const dt = await accessOf('designated-teacher');
 		const childId = [...dt.childIds][0]!;

@@ -36,16 +36,28 @@ export async function writeDocuments(
 	newEdits: boolean
 ): Promise<WriteResult[]> {
 	const children = new Map<string, Doc | null>();
-	const results: (WriteResult | null)[] = [];
+	const results: (WriteResult | null)[] = docs.map(() => null);
 	const accepted: { index: number; doc: Doc }[] = [];
-	for (const [index, input] of docs.entries()) {
-		const refusal = await check(db, access, input, children);
-		if (refusal) results.push(refusal);
+	// Live revisions first: a conflict closed on a device arrives as the merged revision and a
+	// deletion of the other side, and the deletion is allowed only if the merge itself is.
+	const isDeletion = (input: unknown) =>
+		(input as { _deleted?: unknown } | null)?._deleted === true;
+	const order = [...docs.keys()].sort(
+		(a, b) => Number(isDeletion(docs[a])) - Number(isDeletion(docs[b]))
+	);
+	const liveRevs = new Map<string, string[][]>();
+	for (const index of order) {
+		const input = docs[index];
+		const refusal = await check(db, access, input, children, liveRevs);
+		if (refusal) results[index] = refusal;
 		else {
-			results.push(null);
 			accepted.push({ index, doc: input as Doc });
+			const doc = input as Doc;
+			if (!isDeletion(doc))
+				liveRevs.set(doc._id, [...(liveRevs.get(doc._id) ?? []), revisionHistory(doc)]);
 		}
 	}
+	accepted.sort((a, b) => a.index - b.index);
 	if (accepted.length > 0) {
 		const stored = await db.bulkDocs(
 			accepted.map((a) => a.doc) as PouchDB.Core.PutDocument<object>[],
@@ -81,7 +93,8 @@ async function check(
 	db: PouchDB.Database,
 	access: Access,
 	input: unknown,
-	children: Map<string, Doc | null>
+	children: Map<string, Doc | null>,
+	liveInBatch: ReadonlyMap<string, readonly string[][]>
 ): Promise<WriteResult | null> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
 		return { id: '', error: 'bad_request', reason: 'Each document must be a JSON object.' };
@@ -99,7 +112,8 @@ async function check(
 	if (!('childId' in parsed)) return refuse(id, doc._rev, 'Only the server writes this document.');
 
 	const current = await currentDoc(db, id);
-	if (doc._deleted === true) return deletionRefusal(db, parsed, current, id, doc._rev);
+	if (doc._deleted === true)
+		return deletionRefusal(parsed, current, doc, liveInBatch.get(id) ?? []);
 
 	const content = Object.fromEntries(Object.entries(doc).filter(([k]) => !metaFields.includes(k)));
 	const result = parseDocument(content);
@@ -197,22 +211,50 @@ function stampRefusal(
 	return null;
 }
 
-/** Records are never deleted from a device, except an attachment, or the losing side of a conflict. */
-async function deletionRefusal(
-	_db: PouchDB.Database,
+/**
+ * Records are never deleted from a device, except an attachment, or the losing side of a
+ * conflict. That side may be a branch the server already holds beside the current one, or one it
+ * has never seen: a device's own edit that lost a conflict the device merged before it could send
+ * it. Either way a live revision stays (the current one, or the merge sent with the deletion),
+ * and the closed branch carries nothing.
+ */
+function deletionRefusal(
 	parsed: ParsedId,
 	current: Doc | null,
-	id: string,
-	rev: unknown
-): Promise<WriteResult | null> {
+	doc: Record<string, unknown>,
+	liveInBatch: readonly string[][]
+): WriteResult | null {
+	const id = String(doc._id);
 	if (parsed.kind === 'child-attachment' || parsed.kind === 'pep-attachment') return null;
-	const conflicted = Array.isArray(current?._conflicts) && current._conflicts.length > 0;
-	if (conflicted) return null;
-	return refuse(
+	const refusal = refuse(
 		id,
-		rev,
+		doc._rev,
 		'Records cannot be deleted from a device. Mark the part as not applicable instead.'
 	);
+	if (!current) return refusal;
+	const content = Object.keys(doc).filter((key) => key !== '_id' && !metaFields.includes(key));
+	if (content.length > 0)
+		return refuse(id, doc._rev, 'A closed conflict carries only its id and revision.');
+	const conflicted = Array.isArray(current._conflicts) && current._conflicts.length > 0;
+	if (conflicted) return null;
+	// The record stays if one of its live leaves after this write is not on the closed branch:
+	// the current revision, unless a revision written with it follows on from it, or such a one.
+	const closed = revisionHistory(doc);
+	const leaves = [[String(current._rev)], ...liveInBatch]
+		.filter(([rev], i, all) => !all.some((other, j) => j !== i && other.slice(1).includes(rev!)))
+		.map(([rev]) => rev!);
+	const stays = leaves.some((rev) => !closed.includes(rev));
+	return stays ? null : refusal;
+}
+
+/** The revisions a write names as its own and its ancestors', newest first. */
+function revisionHistory(doc: Record<string, unknown>): string[] {
+	const revisions = doc._revisions as { start?: unknown; ids?: unknown } | undefined;
+	if (typeof revisions?.start === 'number' && Array.isArray(revisions.ids)) {
+		const start = revisions.start;
+		return revisions.ids.map((hash, i) => `${start - i}-${String(hash)}`);
+	}
+	return typeof doc._rev === 'string' ? [doc._rev] : [];
 }
 
 /** The size of what base64 `data` holds: three bytes per four characters, less the padding. */
