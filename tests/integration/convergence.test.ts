@@ -77,7 +77,10 @@ const command = fc.oneof(
 	},
 	{
 		weight: 1,
-		arbitrary: fc.record({ kind: fc.constant('toggle-signal' as const), who: fc.constantFrom(...people) })
+		arbitrary: fc.record({
+			kind: fc.constant('toggle-signal' as const),
+			who: fc.constantFrom(...people)
+		})
 	}
 );
 type Command = typeof command extends fc.Arbitrary<infer C> ? C : never;
