@@ -14,6 +14,7 @@ export const reportPath = join(root, 'BENCHMARKS.md');
 /** The sections in the order the page shows them. */
 const sections = [
 	'initial-sync',
+	'initial-sync-33',
 	'live-sync',
 	'load',
 	'keystroke',

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { phone, signedInPage, tablet, visit } from './support/session';
+import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
 import { pepAwaitingQa } from './support/pep-state';
 
 /** Scans at a tablet's size and at a phone's, and leaves the page at a tablet's. */
@@ -11,7 +11,7 @@ async function scanAtBothSizes(page: Page) {
 	await page.setViewportSize(tablet);
 }
 
-test('the Virtual School returns a PEP as needing development, and the designated teacher sees why', async ({
+test('the Virtual School returns a PEP as needing development with no signal, and the designated teacher sees why', async ({
 	browser,
 	baseURL
 }) => {
@@ -40,6 +40,8 @@ test('the Virtual School returns a PEP as needing development, and the designate
 	);
 	await scanAtBothSizes(officer.page);
 
+	// The signal drops while the officer writes the feedback.
+	await officer.context.setOffline(true);
 	await officer.page
 		.getByLabel('Feedback for the designated teacher and social worker')
 		.fill(feedback);
@@ -51,6 +53,13 @@ test('the Virtual School returns a PEP as needing development, and the designate
 	await expect(officer.page.getByTestId('qa-decided')).toContainText('needing development');
 	await expect(officer.page.getByTestId('qa-status')).toContainText('Returned: needs development');
 	await scanAtBothSizes(officer.page);
+	// Decided offline: the decision is on the device, waiting to be sent, and survives a reload.
+	await expect(officer.page.getByTestId('sync-status')).toContainText(
+		/Offline: your work is saved on this device \(\d+ changes? waiting to send\)/
+	);
+	await reloadAndUnlock(officer.page);
+	await expect(officer.page.getByTestId('qa-status')).toContainText('Returned: needs development');
+	await officer.context.setOffline(false);
 	await expect(officer.page.getByTestId('sync-status')).toContainText('Up to date', {
 		timeout: 60_000
 	});

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
-import { phone, signedInPage, tablet, visit } from './support/session';
+import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
 import { pepAwaitingShare } from './support/pep-state';
 
 async function scanAtBothSizes(page: Page) {
@@ -10,7 +10,7 @@ async function scanAtBothSizes(page: Page) {
 	await page.setViewportSize(tablet);
 }
 
-test('the social worker shares a PEP that passed QA, and the IRO reads the plan', async ({
+test('the social worker shares a PEP that passed QA with no signal, and the IRO reads the plan, offline too', async ({
 	browser,
 	baseURL
 }) => {
@@ -24,9 +24,13 @@ test('the social worker shares a PEP that passed QA, and the IRO reads the plan'
 		timeout: 60_000
 	});
 	await scanAtBothSizes(worker.page);
+	// Shared from a meeting room with no signal: it goes when the tablet is back online.
+	await worker.context.setOffline(true);
 	await worker.page.getByRole('button', { name: 'Share the PEP' }).click();
 	await expect(worker.page.getByTestId('pep-status')).toHaveText('Shared');
 	await expect(worker.page.getByTestId('shared')).toContainText('Shared with the young person');
+	await expect(worker.page.getByTestId('sync-status')).toContainText('Offline');
+	await worker.context.setOffline(false);
 	await expect(worker.page.getByTestId('sync-status')).toContainText('Up to date', {
 		timeout: 60_000
 	});
@@ -36,6 +40,13 @@ test('the social worker shares a PEP that passed QA, and the IRO reads the plan'
 	await expect(iro.page.getByTestId('plan')).toContainText('Shared', { timeout: 60_000 });
 	await expect(iro.page.getByTestId('targets')).toBeVisible();
 	await scanAtBothSizes(iro.page);
+	// The IRO reads the plan before the review with no signal: it is on their device.
+	await iro.context.setOffline(true);
+	await reloadAndUnlock(iro.page);
+	await expect(iro.page.getByTestId('plan')).toContainText('Shared');
+	await expect(iro.page.getByTestId('targets')).toBeVisible();
+	await expect(iro.page.getByTestId('sync-status')).toContainText('Offline');
+	await iro.context.setOffline(false);
 	await visit(iro.page, `${pepPath}/quality-assurance`);
 	await expect(iro.page.getByRole('heading', { level: 1 })).toHaveText('Quality assurance');
 	await expect(iro.page.getByRole('button', { name: /Pass|Return/ })).toHaveCount(0);
@@ -44,7 +55,7 @@ test('the social worker shares a PEP that passed QA, and the IRO reads the plan'
 	await Promise.all([worker.context.close(), iro.context.close()]);
 });
 
-test('a carer reaches their views and the plan shared with them from their home page', async ({
+test('a carer reaches the plan shared with them, and gives their views with no signal for the Virtual School to read', async ({
 	browser
 }) => {
 	test.setTimeout(300_000);
@@ -61,7 +72,24 @@ test('a carer reaches their views and the plan shared with them from their home 
 	await page.goBack();
 	await mine.getByRole('link', { name: 'Your views for the meeting' }).click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('Carer’s views');
-	await expect(page.getByLabel('What is going well?')).toBeEditable();
+	const viewsPath = new URL(page.url()).pathname;
 
-	await context.close();
+	// Written at the kitchen table with no signal, completed, and kept through a reload.
+	const views = `Settled well, and reading every night before bed ${Date.now()}`;
+	await context.setOffline(true);
+	await page.getByLabel('What is going well?').fill(views);
+	await page.getByLabel('Yes, I’ve completed this part').check();
+	await page.getByRole('button', { name: 'Save and return to the PEP' }).click();
+	await expect(page.getByTestId('sync-status')).toContainText('Offline');
+	await visit(page, viewsPath);
+	await expect(page.getByLabel('What is going well?')).toHaveValue(views);
+	await context.setOffline(false);
+	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 60_000 });
+
+	// The Virtual School officer, who reads every child's PEP, finds the carer's words there.
+	const officer = await signedInPage(browser, 'virtual-school@example.org');
+	await visit(officer.page, viewsPath);
+	await expect(officer.page.getByText(views)).toBeVisible({ timeout: 120_000 });
+
+	await Promise.all([context.close(), officer.context.close()]);
 });
