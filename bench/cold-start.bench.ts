@@ -80,7 +80,7 @@ it('measures the offline cold start to the home screen', async () => {
 				]
 			),
 			'',
-			`Where the time goes (medians, CPU slowed ${cpuSlowdown}×): the shell page had arrived from the service worker at ${ms(median(slowed.map((t) => t.shell)))}, and was parsed (its stylesheet too) at ${ms(median(slowed.map((t) => t.parsed)))}; the passcode screen was ready at ${ms(median(slowed.map((t) => t.toLock)))} (loading the gate screens' scripts from the service worker's cache and starting the app; the record's code, PouchDB and the home screen's code only start loading once the passcode screen is shown). From Unlock to the home screen took ${ms(median(slowed.map((t) => t.unlockToHome)))}: deriving the key from the passcode (PBKDF2, 600,000 iterations), unwrapping the data key, finishing loading whatever of that code the typing left unloaded, opening the device's database and decrypting the children. The same ${runs} runs at full speed, for comparison: median ${ms(median(fullSpeed.map((t) => t.toLock + t.unlockToHome)))} (${fullSpeed.map((t) => (t.toLock + t.unlockToHome).toFixed(0)).join(', ')} ms). Other people's processes shared the machine's 2 cores during the run: see the load average above.`
+			`Where the time goes (medians, CPU slowed ${cpuSlowdown}×): the shell page had arrived from the service worker at ${ms(median(slowed.map((t) => t.shell)))}, and was parsed (its stylesheet too) at ${ms(median(slowed.map((t) => t.parsed)))}; the passcode screen was ready at ${ms(median(slowed.map((t) => t.toLock)))} (loading the gate screens' scripts from the service worker's cache and starting the app; the record's code, PouchDB and the home screen's code only start loading once the passcode screen is shown). From Unlock to the home screen took ${ms(median(slowed.map((t) => t.unlockToHome)))}: deriving the key from the passcode (PBKDF2, 600,000 iterations), unwrapping the data key, finishing loading whatever of that code the typing left unloaded, opening the device's database and decrypting the children. ${startSteps(slowed)} ${unlockSteps(slowed)} The same ${runs} runs at full speed, for comparison: median ${ms(median(fullSpeed.map((t) => t.toLock + t.unlockToHome)))} (${fullSpeed.map((t) => (t.toLock + t.unlockToHome).toFixed(0)).join(', ')} ms). Other people's processes shared the machine's 2 cores during the run: see the load average above.`
 		].join('\n');
 		print(section);
 		writeSection('cold-start', section);
@@ -100,6 +100,10 @@ interface ColdStart {
 	shell: number;
 	/** The shell page parsed (DOMContentLoaded handled). */
 	parsed: number;
+	/** The app's own marks during the unlock (`src/lib/client/timing.ts`), in ms after Unlock. */
+	marks: Record<string, number>;
+	/** Its marks while starting, in ms from the start of the navigation. */
+	startMarks: Record<string, number>;
 }
 
 /** `runs` cold starts, each in a freshly started browser on `profile`, with no network. */
@@ -126,16 +130,23 @@ async function coldStarts(profile: string, url: string, cpuRate: number): Promis
 						() => ((window as unknown as { unlockAt: number }).unlockAt = performance.now()),
 						{ capture: true, once: true }
 					);
+					const startMarks = Object.fromEntries(
+						performance
+							.getEntriesByType('mark')
+							.filter((m) => m.name.startsWith('pep:start'))
+							.map((m) => [m.name, m.startTime])
+					);
 					return {
 						toLock: performance.now(),
 						shell: navigation?.responseEnd ?? NaN,
-						parsed: navigation?.domContentLoadedEventEnd ?? NaN
+						parsed: navigation?.domContentLoadedEventEnd ?? NaN,
+						startMarks
 					};
 				},
 				null,
 				{ polling: 'raf', timeout: 60_000 }
 			);
-			const atLock = (await lockReady.jsonValue()) as Omit<ColdStart, 'unlockToHome'>;
+			const atLock = (await lockReady.jsonValue()) as Omit<ColdStart, 'unlockToHome' | 'marks'>;
 			await tab.getByLabel('Passcode', { exact: true }).fill(benchPasscode);
 			await tab.getByRole('button', { name: 'Unlock' }).click();
 			const home = await tab.waitForFunction(
@@ -143,15 +154,52 @@ async function coldStarts(profile: string, url: string, cpuRate: number): Promis
 					const heading = document.querySelector('h1')?.textContent ?? '';
 					const child = document.querySelector('[data-testid="children"] a');
 					if (!heading.startsWith('Welcome,') || child === null) return false;
-					return performance.now() - (window as unknown as { unlockAt: number }).unlockAt;
+					const unlockAt = (window as unknown as { unlockAt: number }).unlockAt;
+					const marks = Object.fromEntries(
+						performance
+							.getEntriesByType('mark')
+							.filter((m) => m.name.startsWith('pep:') && m.startTime >= unlockAt)
+							.map((m) => [m.name, m.startTime - unlockAt])
+					);
+					return { unlockToHome: performance.now() - unlockAt, marks };
 				},
 				null,
 				{ polling: 'raf', timeout: 60_000 }
 			);
-			results.push({ ...atLock, unlockToHome: (await home.jsonValue()) as number });
+			const atHome = (await home.jsonValue()) as Pick<ColdStart, 'unlockToHome' | 'marks'>;
+			results.push({ ...atLock, ...atHome });
 		} finally {
 			await context.close();
 		}
 	}
 	return results;
+}
+
+/** The app's marks during the unlock, as medians after pressing Unlock, in words. */
+function unlockSteps(starts: ColdStart[]): string {
+	const steps: [string, string][] = [
+		['pep:unlock:key', 'the key derived and the data key unwrapped'],
+		['pep:unlock:code-wait', 'the record’s code ready'],
+		['pep:unlock:record-open', 'the record open and the app unlocked'],
+		['pep:home:ids', 'the ids of the caseload listed'],
+		['pep:home:read', 'the caseload read and decrypted']
+	];
+	const at = steps.flatMap(([name, words]) => {
+		const times = starts.map((s) => s.marks[name]).filter((t): t is number => t !== undefined);
+		return times.length ? [`${words} at ${ms(median(times))}`] : [];
+	});
+	return at.length ? `By the app's own marks (medians after Unlock): ${at.join('; ')}.` : '';
+}
+
+/** The app's marks while starting, as medians from the start of the navigation, in words. */
+function startSteps(starts: ColdStart[]): string {
+	const steps: [string, string][] = [
+		['pep:start', 'the app’s code running'],
+		['pep:start:device-key', 'this device’s wrapped key found']
+	];
+	const at = steps.flatMap(([name, words]) => {
+		const times = starts.map((s) => s.startMarks[name]).filter((t): t is number => t !== undefined);
+		return times.length ? [`${words} at ${ms(median(times))}`] : [];
+	});
+	return at.length ? `Before the passcode screen, by the app's marks: ${at.join('; ')}.` : '';
 }

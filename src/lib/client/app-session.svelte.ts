@@ -23,6 +23,7 @@ import { createKey, unlockKey, WrongPasscodeError } from './security/passcode-ke
 import { maxWrongPasscodes, triesLeft } from './security/passcode-rules';
 import type { WipeReason } from './security/wipe';
 import { currentUser, signOut, type SessionUser } from './current-user';
+import { markTime } from './timing';
 
 /**
  * The record, its sync and the drafts, loaded once and only when needed (see `session-data.ts`):
@@ -84,6 +85,7 @@ class AppSession {
 	}
 
 	async #start() {
+		markTime('pep:start');
 		const fromServer = navigator.onLine ? await currentUser() : undefined;
 		if (fromServer === 'revoked') {
 			const remembered = rememberedUser();
@@ -100,6 +102,7 @@ class AppSession {
 		// Most starts end on the unlock screen: fetch its code while the device is asked for a key.
 		void preloadCode(resolve('/unlock')).catch(() => undefined);
 		const key = await findDeviceKey(user.userId);
+		markTime('pep:start:device-key');
 		// With no passcode here yet, one can be set only after an online sign-in.
 		this.#phase = key ? 'locked' : fromServer ? 'set-passcode' : 'signed-out';
 	}
@@ -136,9 +139,13 @@ class AppSession {
 		const data = this.preload();
 		try {
 			const key = await unlockKey(passcode, stored.key);
+			markTime('pep:unlock:key');
 			const { noteRightPasscode } = await data;
-			await noteRightPasscode(user.userId);
-			await this.#unlockWith(user, key, stored.deviceId);
+			// The count of wrong tries starts again while the record opens: neither waits for the other.
+			await Promise.all([
+				noteRightPasscode(user.userId),
+				this.#unlockWith(user, key, stored.deviceId)
+			]);
 			return { kind: 'unlocked' };
 		} catch (error) {
 			if (!(error instanceof WrongPasscodeError)) throw error;
@@ -171,13 +178,23 @@ class AppSession {
 	}
 
 	async #unlockWith(user: SessionUser, key: CryptoKey, deviceId: string) {
-		const { browserEncryptedPouch, browserRemotePouch, open, openDrafts, SyncManager } =
-			await sessionData();
+		markTime('pep:unlock:code-wait');
+		const {
+			browserEncryptedPouch,
+			browserRemotePouch,
+			caseloadSnapshot,
+			open,
+			openDrafts,
+			SyncManager
+		} = await sessionData();
 		const cipher = new Cipher(key);
 		this.#cipher = cipher;
 		sendDeviceId(deviceId);
 		const drafts = openDrafts(user.userId, cipher);
 		const record = await open(user.userId, { pouch: await browserEncryptedPouch(cipher), drafts });
+		// Most unlocks land on the home screen: its documents are read and decrypted now, while
+		// the screen's code starts, and the screen then finds them ready.
+		void caseloadSnapshot(record.db).catch(() => undefined);
 		const sync = new SyncManager({
 			record,
 			remote: await browserRemotePouch(location.origin, () => void this.#revoked())
@@ -186,6 +203,7 @@ class AppSession {
 		this.#record = record;
 		this.#sync = sync;
 		this.#phase = 'unlocked';
+		markTime('pep:unlock:record-open');
 		this.#watchAccess(sync);
 		void sync.start();
 		await this.#watchIdle();

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { caseloadSnapshot } from './caseload-snapshot';
+import { caseloadSnapshot, listCaseloadEarly } from './caseload-snapshot';
 import { memoryDatabase } from './data/testing';
 
 const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
@@ -46,6 +46,28 @@ describe('the home screen’s documents', () => {
 		expect(allDocs.mock.calls[0]?.[0]).toMatchObject({
 			keys: ['child:child-1:pep:pep-2', 'authority:auth-1']
 		});
+		await db.destroy();
+	});
+
+	it('use ids listed before unlocking, and catch up with what changed after the listing', async () => {
+		const db = memoryDatabase('snapshot');
+		await db.bulkDocs([
+			{ _id: 'child:child-1', type: 'child' },
+			{ _id: 'child:child-1:pep:pep-1', type: 'pep' }
+		]);
+		listCaseloadEarly(db);
+		await new Promise((done) => setTimeout(done, 20));
+		// A change after the listing (here, written on the same handle) is not lost.
+		await db.put({ _id: 'child:child-2', type: 'child' });
+		const allDocs = vi.spyOn(db, 'allDocs');
+		const first = await caseloadSnapshot(db);
+		// The listing was not made again: the first read only fetched the listed documents.
+		expect(allDocs.mock.calls[0]?.[0]).toMatchObject({
+			keys: ['child:child-1', 'child:child-1:pep:pep-1']
+		});
+		expect(ids(first.children)).toEqual(['child:child-1']);
+		const next = await caseloadSnapshot(db);
+		expect(ids(next.children)).toEqual(['child:child-1', 'child:child-2']);
 		await db.destroy();
 	});
 

@@ -12,7 +12,7 @@ import { parseId } from '$lib/domain/ids';
 import type { Authority } from '$lib/domain/schemas/authority';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
-import { caseloadDocuments, type CaseloadDocuments } from './queries';
+import { caseloadDocuments, caseloadIds, type CaseloadDocuments } from './queries';
 
 interface Snapshot {
 	/** The record's update sequence this snapshot has caught up to. */
@@ -38,10 +38,25 @@ function snapshotOf(
 	return { seq, children, peps, authority, documents };
 }
 
+/**
+ * Ids listed before the record was unlocked, by database name, each to be used once: listing
+ * them is the slow part of a first read, and needs no key.
+ */
+const listedEarly = new Map<string, ReturnType<typeof caseloadIds>>();
+
+/** Lists the home screen's ids on `db` (a plain handle on the record, before unlocking). */
+export function listCaseloadEarly(db: PouchDB.Database): void {
+	const listing = caseloadIds(db);
+	listing.catch(() => listedEarly.delete(db.name));
+	listedEarly.set(db.name, listing);
+}
+
 async function readAll(db: PouchDB.Database): Promise<Snapshot> {
-	// The sequence first: a change made during the read is then read again at the next catch-up.
-	const { update_seq: seq } = await db.info();
-	const docs = await caseloadDocuments(db);
+	const early = listedEarly.get(db.name);
+	listedEarly.delete(db.name);
+	// The sequence is the listing's: a change made since is read again at the next catch-up.
+	const { seq, ids } = (await early?.catch(() => null)) ?? (await caseloadIds(db));
+	const docs = await caseloadDocuments(db, ids);
 	return snapshotOf(
 		seq,
 		new Map(docs.children.map((c) => [c._id, c])),

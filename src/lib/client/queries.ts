@@ -3,6 +3,7 @@
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
 import { ids, parseId, type PepPart } from '$lib/domain/ids';
+import { markTime } from './timing';
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
 import type { Authority } from '$lib/domain/schemas/authority';
@@ -72,18 +73,34 @@ export interface CaseloadDocuments {
 }
 
 /**
- * Every child profile and PEP header on the device, and the authority's settings. Ids first
- * (cheap), then only the documents the home screen needs: a year of a child's record is tens of
- * documents, and a Virtual School officer may hold a thousand children.
+ * The ids of every child profile and PEP header on the device, and of the authority's settings,
+ * with the record's update sequence just before they were listed. Ids are clear on disk, so this
+ * needs no key: it can run while the person is still typing their passcode.
  */
-export async function caseloadDocuments(db: PouchDB.Database): Promise<CaseloadDocuments> {
-	const ids = await db.allDocs({ startkey: 'authority:', endkey: 'child:\ufff0' });
-	const wanted = ids.rows
+export async function caseloadIds(
+	db: PouchDB.Database
+): Promise<{ seq: number | string; ids: string[] }> {
+	const { update_seq: seq } = await db.info();
+	const listed = await db.allDocs({ startkey: 'authority:', endkey: 'child:\ufff0' });
+	markTime('pep:home:ids');
+	const ids = listed.rows
 		.map((row) => row.id)
 		.filter((id) => {
 			const kind = parseId(id)?.kind;
 			return kind === 'child' || kind === 'pep' || kind === 'authority';
 		});
+	return { seq, ids };
+}
+
+/**
+ * Every child profile and PEP header on the device, and the authority's settings: only the
+ * documents the home screen needs, by their ids. A year of a child's record is tens of
+ * documents, and a Virtual School officer may hold a thousand children.
+ */
+export async function caseloadDocuments(
+	db: PouchDB.Database,
+	wanted: string[]
+): Promise<CaseloadDocuments> {
 	const found = wanted.length
 		? await db.allDocs({ keys: wanted, include_docs: true })
 		: { rows: [] as Row[] };

@@ -4,6 +4,7 @@
  * sign-in, passcode and unlock screens appear without waiting for it, and started while the
  * person types their passcode, so unlocking does not wait for it either.
  */
+export { caseloadSnapshot } from './caseload-snapshot';
 export { childIdOf } from '$lib/domain/ids';
 export { closeDrafts, discardDraft, flushDrafts, listDrafts, openDrafts } from './data/drafts';
 export { browserEncryptedPouch, browserPouch, browserRemotePouch } from './data/pouch';

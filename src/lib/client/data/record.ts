@@ -13,6 +13,7 @@ import type { FieldError } from '$lib/domain/schemas/errors';
 import { currentDrafts, isFormOnly, type Draft, type DraftStore } from './drafts';
 import { browserLocalPouch, type LocalPouchFactory } from './pouch';
 import { reportIfQuotaExceeded } from './storage-full';
+import { listCaseloadEarly } from '../caseload-snapshot';
 
 /** A document as stored: its own fields, with PouchDB's id and revision. */
 export type StoredDocument = Record<string, unknown> & { _id: string; _rev: string };
@@ -41,14 +42,17 @@ let openedEarly: string | null = null;
  * Opens this person's database on disk, reading no document, while they type their passcode: a
  * cold start's first opening of a database takes the disk a few hundred milliseconds, which
  * unlocking would otherwise wait for. PouchDB shares one connection per database name, so the
- * record opened at unlock uses this one. Needs no key: it touches only the database's own
- * bookkeeping (`info`). Left open: closing it would close the shared connection.
+ * record opened at unlock uses this one. Needs no key: it reads only the database's own
+ * bookkeeping and ids, which are clear. Left open: closing it would close the shared connection.
  */
 export async function openRecordEarly(userId: string): Promise<void> {
 	if (openedEarly === userId) return;
 	openedEarly = userId;
 	const pouch = await browserLocalPouch();
-	await pouch(recordDatabaseName(userId)).info();
+	const db = pouch(recordDatabaseName(userId));
+	await db.info();
+	// The home screen's ids too (they are clear), so its first read after unlocking only decrypts.
+	listCaseloadEarly(db);
 }
 
 /** Opens this person's record on this device, and makes it the one `currentRecord` returns. */
