@@ -13,13 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConflicts, type ResolverContext } from '$lib/client/data/conflicts';
 import { LocalRecord } from '$lib/client/data/record';
 import { freshDrafts, memoryDatabase } from '$lib/client/data/testing';
-import {
-	demoPassword,
-	remotePouch,
-	signIn,
-	startServer,
-	type RunningServer
-} from './support/server';
+import { remotePouch, signedInAccount, startServer, type RunningServer } from './support/server';
 
 type Doc = Record<string, unknown> & { _id: string; _rev: string };
 type Meeting = Record<string, unknown>;
@@ -37,11 +31,7 @@ beforeAll(async () => {
 		['worker', 'social-worker@example.org'],
 		['officer', 'virtual-school@example.org']
 	] as const) {
-		const cookie = await signIn(app.url, email, demoPassword);
-		const me = (await (await fetch(`${app.url}/api/session`, { headers: { cookie } })).json()) as {
-			user: { userId: string };
-		};
-		accounts[who] = { cookie, userId: me.user.userId };
+		accounts[who] = await signedInAccount(app.url, email);
 	}
 	// Two PEPs still being prepared on the social worker's caseload: both people may change them.
 	const worker = remotePouch(app.url, accounts.worker.cookie);

@@ -9,13 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { resolveConflicts, type ResolverContext } from '$lib/client/data/conflicts';
 import { freshDrafts, memoryDatabase } from '$lib/client/data/testing';
 import { LocalRecord } from '$lib/client/data/record';
-import {
-	demoPassword,
-	remotePouch,
-	signIn,
-	startServer,
-	type RunningServer
-} from './support/server';
+import { remotePouch, signedInAccount, startServer, type RunningServer } from './support/server';
 
 type Doc = Record<string, unknown> & { _id: string; _rev: string };
 
@@ -29,11 +23,7 @@ beforeAll(async () => {
 		['worker', 'social-worker@example.org'],
 		['officer', 'virtual-school@example.org']
 	] as const) {
-		const cookie = await signIn(app.url, email, demoPassword);
-		const me = (await (await fetch(`${app.url}/api/session`, { headers: { cookie } })).json()) as {
-			user: { userId: string };
-		};
-		people[key] = { cookie, userId: me.user.userId };
+		people[key] = await signedInAccount(app.url, email);
 	}
 	// PEP headers on the social worker's caseload: both people may change them.
 	const worker = remotePouch(app.url, people.worker.cookie);

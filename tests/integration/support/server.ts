@@ -124,6 +124,19 @@ export async function signIn(url: string, email: string, password: string): Prom
 	return cookie;
 }
 
+/** Signs in as a demo person and asks the server who that is: their cookie and user id. */
+export async function signedInAccount(
+	url: string,
+	email: string,
+	password = demoPassword
+): Promise<{ cookie: string; userId: string }> {
+	const cookie = await signIn(url, email, password);
+	const me = (await (await fetch(`${url}/api/session`, { headers: { cookie } })).json()) as {
+		user: { userId: string };
+	};
+	return { cookie, userId: me.user.userId };
+}
+
 /**
  * A Node PouchDB speaking to the gateway (`/db/pep`) as the signed-in user. Requests go through
  * Node's own fetch with the cookie added, not PouchDB's default fetch, whose cookie jar is shared
