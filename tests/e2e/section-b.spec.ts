@@ -125,6 +125,22 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	await scanBothSizes(page);
 	await saveAndReturn(page, pepUrl);
 	await expect(page.locator('#status-progress-overview')).toHaveText('Complete');
+
+	// Pupil Premium Plus asked for, still offline: an amount that is not money is named, and kept.
+	const ppFor = `A reading tutor for an hour a week this term ${Date.now()}`;
+	await page.getByRole('link', { name: 'Pupil Premium Plus' }).click();
+	await page.getByRole('button', { name: /Add (another|a) request/ }).click();
+	// The demo's PEP may already have requests waiting: this one is the last.
+	await page.getByLabel('What will it pay for, and how will it help?').last().fill(ppFor);
+	await page.getByLabel('Amount').last().fill('four hundred');
+	await page.getByRole('button', { name: 'Save and return to the PEP' }).click();
+	await expect(page.locator('.govuk-error-summary')).toContainText(
+		/Request \d+: amount must be an amount in pounds and pence/
+	);
+	await scanBothSizes(page);
+	await page.getByLabel('Amount').last().fill('450');
+	await saveAndReturn(page, pepUrl);
+	await expect(page.locator('#status-pupil-premium-plus')).toHaveText('In progress');
 	await expect(page.getByTestId('sync-status')).toContainText('Offline');
 
 	// Back online: everything typed reaches the server.
@@ -191,6 +207,20 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	await officer.page.getByRole('link', { name: 'Subject progress' }).click();
 	await expect(officer.page.getByTestId('year-at-a-glance')).toContainText('Computer science');
 	await scanBothSizes(officer.page);
+
+	// The officer approves the Pupil Premium Plus asked for, and the teacher sees the decision.
+	await visit(officer.page, `${pepUrl}/quality-assurance`);
+	const request = officer.page.getByTestId('pp-request').filter({ hasText: ppFor });
+	await expect(request).toContainText('£450.00');
+	await request.getByRole('button', { name: /^Approve/ }).click();
+	await expect(request).toContainText('Approved by');
+	await expect(officer.page.getByTestId('sync-status')).toContainText('Up to date', {
+		timeout: 60_000
+	});
+	await visit(page, `${pepUrl}/parts/pupil-premium-plus`);
+	await expect(page.getByTestId('pp-decided')).toContainText(ppFor, { timeout: 90_000 });
+	await expect(page.getByTestId('pp-decided')).toContainText('Approved');
+	await scanBothSizes(page);
 
 	await Promise.all([teacher.context.close(), worker.context.close(), officer.context.close()]);
 });

@@ -365,6 +365,25 @@ partSpecs.push(
 		}
 	},
 	{
+		slug: 'pupil-premium-plus',
+		section: sectionBTitle,
+		part: 'pp',
+		kind: 'pep-pp',
+		key: '',
+		title: 'Pupil Premium Plus',
+		completable: false,
+		fields: [],
+		// Asked for by the school: a PEP the personal adviser completes has no school to ask.
+		appliesTo: bySchool,
+		statusOf: (doc, hasDraft) => {
+			const requests = Array.isArray(doc?.requests)
+				? (doc.requests as { decision?: string }[])
+				: [];
+			if (requests.length === 0) return hasDraft ? 'in-progress' : 'not-started';
+			return requests.some((r) => r.decision === 'pending') ? 'in-progress' : 'complete';
+		}
+	},
+	{
 		slug: 'meeting-page',
 		section: sectionBTitle,
 		part: 'b',

@@ -507,6 +507,41 @@ describe('writes', () => {
 		expect(refused).toMatchObject({ error: 'forbidden' });
 	});
 
+	it('let a designated teacher ask for Pupil Premium Plus, but not approve it', async () => {
+		const dt = await accessOf('designated-teacher');
+		const childId = [...dt.childIds].find((c) => docsOf(c).some((d) => d.type === 'pep-pp'))!;
+		const pp = await current(docsOf(childId).find((d) => d.type === 'pep-pp')!._id!);
+		const request = {
+			requestId: 'req-new-tutor',
+			description: 'A reading tutor for the spring term',
+			amountPence: 45_000,
+			requestedBy: dt.userId,
+			requestedAt: '2026-11-23T10:00:00.000Z',
+			decision: 'pending',
+			decisionNotes: ''
+		};
+		const asking = edited(pp, dt.userId, (d) => (d.requests as unknown[]).push(request));
+		const [asked] = await writeDocuments(db.record, dt, [asking], true);
+		expect(asked).toMatchObject({ ok: true });
+		const stored = await current(pp._id as string);
+		const approving = edited(stored, dt.userId, (d) => {
+			const mine = (d.requests as (typeof request)[]).find(
+				(r) => r.requestId === request.requestId
+			)!;
+			Object.assign(mine, {
+				decision: 'approved',
+				decidedBy: { userId: dt.userId, name: 'A teacher' },
+				decidedAt: '2026-11-23T11:00:00.000Z'
+			});
+		});
+		const [refused] = await writeDocuments(db.record, dt, [approving], true);
+		expect(refused).toMatchObject({
+			error: 'forbidden',
+			reason: expect.stringMatching(/Only the Virtual School decides/)
+		});
+		expect((await current(pp._id as string))._rev).toBe(stored._rev);
+	});
+
 	it('let the personal adviser complete a post-16 PETP, but not change a PEP’s kind or complete one of school age', async () => {
 		const pa = await accessOf('personal-adviser');
 		const headers = [...pa.childIds].flatMap((childId) =>

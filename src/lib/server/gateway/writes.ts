@@ -10,6 +10,7 @@ import { maxAttachmentBytes } from '$lib/domain/schemas/attachment';
 import { describeErrors } from '$lib/domain/schemas/errors';
 import type { PepKind, PepStatus } from '$lib/domain/schemas/pep';
 import { nextStatuses } from '$lib/domain/rules/lifecycle';
+import { ppChangeRefusal } from '$lib/domain/rules/pp-requests';
 import { writeRefusal, type Access } from './access';
 import { isNotFound } from '../store/databases';
 
@@ -134,6 +135,17 @@ async function check(
 	}
 	const attachmentProblem = attachmentRefusal(parsed, content);
 	if (attachmentProblem) return refuse(id, doc._rev, attachmentProblem);
+	if (parsed.kind === 'pep-pp') {
+		const requests = (doc: Record<string, unknown> | null) =>
+			(doc?.requests as Parameters<typeof ppChangeRefusal>[2] | undefined) ?? [];
+		const ppProblem = ppChangeRefusal(
+			access.role,
+			access.userId,
+			requests(current),
+			requests(content)
+		);
+		if (ppProblem) return refuse(id, doc._rev, ppProblem);
+	}
 	if (parsed.kind === 'pep') {
 		// The kind decides who may complete the PEP (a personal adviser only a post-16 PETP), so
 		// it is fixed once the PEP is started.
