@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { penceFromPounds, poundsFromPence } from './money';
+import {
+	amountAsTyped,
+	amountProblem,
+	draftPence,
+	penceFromPounds,
+	poundsFromPence
+} from './money';
 
 describe('money', () => {
 	it('reads pounds as people type them', () => {
@@ -18,5 +24,26 @@ describe('money', () => {
 	it('writes pence as pounds', () => {
 		expect(poundsFromPence(15_000)).toBe('£150.00');
 		expect(poundsFromPence(123_456)).toBe('£1,234.56');
+	});
+});
+
+describe('an amount field', () => {
+	it('drafts pence once the typing reads as money, keeps it as typed until then, and nothing when empty', () => {
+		expect(draftPence('150.5')).toBe(15_050);
+		expect(draftPence('four hundred')).toBe('four hundred');
+		expect(draftPence('  ')).toBeUndefined();
+	});
+
+	it('shows pounds without the sign, or the text kept', () => {
+		expect(amountAsTyped(15_050)).toBe('150.50');
+		expect(amountAsTyped('four hundred')).toBe('four hundred');
+		expect(amountAsTyped(undefined)).toBe('');
+	});
+
+	it('says why typing is not money, and nothing for money or an empty field', () => {
+		expect(amountProblem('four hundred')).toMatch(/must be an amount in pounds and pence/);
+		expect(amountProblem('450')).toBeNull();
+		expect(amountProblem('')).toBeNull();
+		expect(amountProblem(undefined)).toBeNull();
 	});
 });

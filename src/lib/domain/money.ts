@@ -21,3 +21,25 @@ export function penceFromPounds(typed: string): PenceResult {
 export function poundsFromPence(pence: number): string {
 	return new Intl.NumberFormat('en-GB', { style: 'currency', currency: 'GBP' }).format(pence / 100);
 }
+
+/**
+ * An amount field's draft value: whole pence once what was typed reads as money, what was typed
+ * while it does not (so a draft keeps it to be put right), nothing when the field is empty.
+ */
+export function draftPence(typed: string): number | string | undefined {
+	if (typed.trim() === '') return undefined;
+	const read = penceFromPounds(typed);
+	return read.ok ? read.pence : typed;
+}
+
+/** What an amount field shows for its draft value: pounds without the sign, or the text kept. */
+export function amountAsTyped(drafted: number | string | undefined): string {
+	return typeof drafted === 'number' ? poundsFromPence(drafted).replace('£', '') : (drafted ?? '');
+}
+
+/** Why a typed amount is not money, or null when it is (or nothing was typed). */
+export function amountProblem(typed: string | undefined): string | null {
+	if (typed === undefined || typed.trim() === '') return null;
+	const read = penceFromPounds(typed);
+	return read.ok ? null : read.message;
+}
