@@ -252,6 +252,7 @@ class AppSession {
 	async #close() {
 		this.#stopIdle?.();
 		this.#stopIdle = null;
+		const cipher = this.#cipher;
 		this.#cipher = null;
 		const sync = this.#sync;
 		const record = this.#record;
@@ -262,6 +263,8 @@ class AppSession {
 		if (loadingData) await (await loadingData).closeDrafts();
 		await sync?.settled();
 		record?.close();
+		// The plaintext it remembered goes with the key (the last drafts were sealed above).
+		cipher?.forget();
 	}
 
 	/** Each time the device has caught up with nothing left to send, check nothing was withdrawn. */
