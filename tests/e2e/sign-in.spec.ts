@@ -185,3 +185,36 @@ test('a wrong password is refused with the same words as an unknown email', asyn
 	await expect(errorSummary(page)).toContainText('Enter a correct email address and password');
 	await expect(emailField(page)).toHaveValue('nobody-here@example.org');
 });
+
+test('signing out during a first sync cuts off its downloads before the session ends', async ({
+	page
+}) => {
+	const complaints = await openApp(page);
+	// Files of the record come one request each; hold them, so some are still under way when the
+	// person signs out.
+	const held: string[] = [];
+	await page.context().route(
+		(url) => url.pathname.startsWith('/db/pep/') && url.pathname.split('/').length > 4,
+		async (route) => {
+			held.push(route.request().url());
+			await new Promise((wake) => setTimeout(wake, 3_000));
+			// Cut off meanwhile: there is nothing left to answer.
+			await route.continue().catch(() => undefined);
+		}
+	);
+	await emailField(page).fill('social-worker@example.org');
+	await passwordField(page).fill('demo-password-2026');
+	await signInButton(page).click();
+	await page.getByLabel('Passcode', { exact: true }).fill('kettle-2026');
+	await page.getByLabel('Confirm passcode', { exact: true }).fill('kettle-2026');
+	await page.getByRole('button', { name: 'Save passcode' }).click();
+	await expect(page.getByRole('heading', { level: 1 })).toContainText('Welcome,');
+	await expect.poll(() => held.length, { timeout: 60_000 }).toBeGreaterThan(0);
+
+	await page.getByRole('link', { name: 'Sign out' }).click();
+	await page.getByRole('button', { name: 'Sign out', exact: true }).click();
+	await expect(page).toHaveURL('/sign-in');
+	// Long enough for every held download to have gone on to the server, had it not been cut off.
+	await page.waitForTimeout(4_000);
+	expect(complaints).toEqual([]);
+});

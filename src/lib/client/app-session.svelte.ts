@@ -221,7 +221,7 @@ class AppSession {
 	 */
 	async stopSyncForUpdate(): Promise<void> {
 		const sync = this.#sync;
-		this.#stopSync();
+		await this.#stopSync();
 		await sync?.settled();
 	}
 
@@ -257,7 +257,7 @@ class AppSession {
 		const sync = this.#sync;
 		const record = this.#record;
 		// Screens let go of the record first, so none reads from a store that is closing.
-		this.#stopSync();
+		await this.#stopSync();
 		this.#record = null;
 		// Nothing was opened if the record's code was never loaded.
 		if (loadingData) await (await loadingData).closeDrafts();
@@ -307,7 +307,7 @@ class AppSession {
 			if (gone.size === 0) return;
 			const sync = this.#sync;
 			if (!sync) return;
-			this.#stopSync();
+			await this.#stopSync();
 			await sync.settled();
 			// Screens let go of the record, so nothing new is saved into it from here on.
 			this.#record = null;
@@ -418,11 +418,14 @@ class AppSession {
 		return this.#user;
 	}
 
-	#stopSync() {
+	/** Stops sync, and cuts off any request of it still under way (see `abortRemoteRequests`). */
+	async #stopSync() {
 		this.#stopWatching?.();
 		this.#stopWatching = null;
-		this.#sync?.stop();
+		const sync = this.#sync;
 		this.#sync = null;
+		sync?.stop();
+		if (sync && loadingData) (await loadingData).abortRemoteRequests();
 	}
 }
 

@@ -7,7 +7,12 @@
 export { caseloadSnapshot } from './caseload-snapshot';
 export { childIdOf } from '$lib/domain/ids';
 export { closeDrafts, discardDraft, flushDrafts, listDrafts, openDrafts } from './data/drafts';
-export { browserEncryptedPouch, browserPouch, browserRemotePouch } from './data/pouch';
+export {
+	abortRemoteRequests,
+	browserEncryptedPouch,
+	browserPouch,
+	browserRemotePouch
+} from './data/pouch';
 export { open, openRecordEarly } from './data/record';
 export { SyncManager } from './data/sync.svelte';
 export { localIds, reachableChildren, withdrawnChildren } from './data/withdrawal';

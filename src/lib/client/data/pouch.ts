@@ -27,6 +27,21 @@ export async function browserEncryptedPouch(cipher: Cipher): Promise<LocalPouchF
 	return (name) => encryptLocalRecord(new PouchDB(name), cipher);
 }
 
+/** What every request to the server listens to, so that `abortRemoteRequests` can cut them off. */
+let inFlight = new AbortController();
+
+/**
+ * Cuts off every request to the server still under way. Cancelling a PouchDB replication stops it
+ * starting new requests but lets those already sent run on: a file still downloading when the
+ * person signs out would reach the server after their session had ended (and be refused), and a
+ * request the old service worker is still answering keeps a new version waiting. What is cut off
+ * is asked for again at the next sync.
+ */
+export function abortRemoteRequests(): void {
+	inFlight.abort();
+	inFlight = new AbortController();
+}
+
 /**
  * The shared record on the server, through the gateway at `/db/pep`. The session cookie is
  * HttpOnly and same-origin; PouchDB asks for `credentials: 'include'`, which would also send
@@ -41,7 +56,9 @@ export async function browserRemotePouch(
 	return new PouchDB(`${origin}/db/pep`, {
 		skip_setup: true,
 		fetch: async (url, opts) => {
-			const response = await fetch(url, { ...opts, credentials: 'same-origin' });
+			const ours = inFlight.signal;
+			const signal = opts?.signal ? AbortSignal.any([opts.signal, ours]) : ours;
+			const response = await fetch(url, { ...opts, signal, credentials: 'same-origin' });
 			if (onRevoked && response.status === 410) {
 				const body: unknown = await response
 					.clone()
