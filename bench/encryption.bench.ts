@@ -18,6 +18,8 @@ import { LocalRecord } from '$lib/client/data/record';
 import { Cipher } from '$lib/client/security/cipher';
 import { createKey, minimumIterations, unlockKey } from '$lib/client/security/passcode-key';
 import { chromiumArgs, findChromium } from '../tests/e2e/support/chromium';
+import { commitsInChromium } from './support/browser-commits';
+import type { CommitRun } from './support/commit-in-browser';
 import { median, ms, print, sectionHead, table, verdict, writeSection } from './support/report';
 import {
 	appBatchSize,
@@ -176,18 +178,28 @@ test('measures the cost of encryption at rest', async () => {
 		await device.db.destroy();
 		device.drafts.close();
 	}
+	// The same commits on a browser's IndexedDB and WebCrypto, as on a tablet.
+	const browserCommit = await commitsInChromium({
+		sectionA: structuredClone(
+			fixture.documents.find((d) => d.type === 'pep-a')
+		) as CommitRun['sectionA'],
+		userId: worker.userId,
+		commits,
+		blocks: commitBlocks
+	});
 	const unlock = await unlockTimes();
 
 	const syncRatio = median(sync.on) / median(sync.off);
 	const cpuRatio = median(syncCpu.on) / median(syncCpu.off);
 	const commitRatio = median(commit.on) / median(commit.off);
+	const browserCommitRatio = median(browserCommit.on) / median(browserCommit.off);
 	const section = [
 		sectionHead('Cost of encryption at rest'),
 		'',
-		`In one run, with encryption off (a plain device database) and on (documents and attachments sealed with AES-GCM by \`src/lib/client/data/encrypted-pouch.ts\`, drafts sealed in Dexie). Device storage is PouchDB's memory adapter and fake-indexeddb in Node (Node's WebCrypto), so encryption's share of the time is if anything larger than on a tablet's IndexedDB.`,
+		`In one run, with encryption off (a plain device database) and on (documents and attachments sealed with AES-GCM by \`src/lib/client/data/encrypted-pouch.ts\`, drafts sealed in Dexie). The sync, and the commit's first figure, run in Node, on PouchDB's memory adapter and fake-indexeddb with Node's WebCrypto: storage there costs next to nothing, so encryption's share of the time is far larger than on a tablet. The commit is therefore also measured where the app runs, in headless Chromium on the browser's own IndexedDB and WebCrypto (\`bench/support/browser-commits.ts\`: the app's own modules, bundled for the page), and that is the figure held to the target.`,
 		'',
 		`- **Sync**: an empty device pulls the caseload of a social worker holding all ${fixture.children.length} children of the seeded authority (${docs.toLocaleString('en-GB')} documents, with their attachments) from the production build's gateway over HTTP, in batches of ${appBatchSize}; ${syncRuns} runs each way, alternating, after one of each not counted.`,
-		`- **Commit**: one Section A part is typed (a draft written to Dexie) and committed (a new PouchDB revision, checked by the schemas) ${commits * commitBlocks} times each way, in alternating blocks of ${commits} after a block of each not counted.`,
+		`- **Commit**: one Section A part is typed (a draft written to Dexie) and committed (a new PouchDB revision, checked by the schemas) ${commits * commitBlocks} times each way, in alternating blocks of ${commits} after a block of each not counted; in Chromium, then in Node. A commit seals two things (the draft, then the revision), each one WebCrypto call that hands the work to another thread and waits for the answer; what this device has just sealed is not decrypted again when the commit reads it back (\`SealMemo\` in \`src/lib/client/security/cipher.ts\`).`,
 		`  The machine is shared (see the load average), so wall times vary from run to run; the device's CPU time is given beside them as the steadier measure of the work encryption adds.`,
 		`- **Unlock**: PBKDF2-SHA-256 with ${minimumIterations.toLocaleString('en-GB')} iterations and unwrapping the data key, ${unlockRuns} times, in Node and in Chromium.`,
 		'',
@@ -211,12 +223,20 @@ test('measures the cost of encryption at rest', async () => {
 					''
 				],
 				[
-					'commit a PEP part',
+					'commit a PEP part, in Chromium (IndexedDB, WebCrypto)',
+					ms(median(browserCommit.off)),
+					ms(median(browserCommit.on)),
+					browserCommitRatio.toFixed(2),
+					`≤ ${targetRatio}`,
+					verdict(browserCommitRatio <= targetRatio)
+				],
+				[
+					'commit a PEP part, in Node (storage in memory)',
 					ms(median(commit.off)),
 					ms(median(commit.on)),
 					commitRatio.toFixed(2),
-					`≤ ${targetRatio}`,
-					verdict(commitRatio <= targetRatio)
+					'(for reading)',
+					''
 				]
 			]
 		),

@@ -10,7 +10,12 @@ let loading: Promise<typeof HomeScreen> | null = null;
 
 export function loadHomeScreen(): Promise<typeof HomeScreen> {
 	loading ??= import('$lib/components/home/HomeScreen.svelte').then(
-		(module) => module.default,
+		async (module) => {
+			// The screen counts deadlines from today's English date; working out the first one
+			// loads the browser's time-zone data, so that is done now rather than once unlocked.
+			(await import('$lib/client/queries')).todayInEngland();
+			return module.default;
+		},
 		(error: unknown) => {
 			// Not remembered, so a later call tries again.
 			loading = null;
