@@ -183,6 +183,7 @@ class AppSession {
 			browserEncryptedPouch,
 			browserRemotePouch,
 			caseloadSnapshot,
+			keepCaseloadSealed,
 			open,
 			openDrafts,
 			SyncManager
@@ -192,6 +193,7 @@ class AppSession {
 		sendDeviceId(deviceId);
 		const drafts = openDrafts(user.userId, cipher);
 		const record = await open(user.userId, { pouch: await browserEncryptedPouch(cipher), drafts });
+		keepCaseloadSealed(record.db, cipher);
 		// Most unlocks land on the home screen: its documents are read and decrypted now, while
 		// the screen's code starts, and the screen then finds them ready.
 		void caseloadSnapshot(record.db).catch(() => undefined);
@@ -294,6 +296,7 @@ class AppSession {
 				browserRemotePouch,
 				childIdOf,
 				discardDraft,
+				keepCaseloadSealed,
 				listDrafts,
 				localIds,
 				open,
@@ -327,6 +330,7 @@ class AppSession {
 				pouch: await browserEncryptedPouch(cipher),
 				drafts: record.drafts
 			});
+			keepCaseloadSealed(fresh.db, cipher);
 			this.#record = fresh;
 			const next = new SyncManager({
 				record: fresh,

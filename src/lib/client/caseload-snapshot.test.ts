@@ -1,6 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { caseloadSnapshot, listCaseloadEarly } from './caseload-snapshot';
-import { memoryDatabase } from './data/testing';
+import { encryptLocalRecord } from './data/encrypted-pouch';
+import { encryptedMemoryDatabase, memoryDatabase, memoryPouch, testCipher } from './data/testing';
+import type { Cipher } from './security/cipher';
+import { keepCaseloadSealed, keptCaseloadId, saveKeptCaseloadNow } from './sealed-caseload';
 
 const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
 
@@ -79,5 +82,105 @@ describe('the home screen’s documents', () => {
 		expect(ids((await caseloadSnapshot(one)).children)).toEqual(['child:child-1']);
 		expect(ids((await caseloadSnapshot(other)).children)).toEqual(['child:child-9']);
 		await Promise.all([one.destroy(), other.destroy()]);
+	});
+});
+
+describe('the home screen’s documents kept sealed between unlocks', () => {
+	const seed = [
+		{ _id: 'authority:auth-1', type: 'authority', attendanceThreshold: 90 },
+		{ _id: 'child:child-1', type: 'child', name: 'Amara Okafor' },
+		{ _id: 'child:child-1:pep:pep-1', type: 'pep', status: 'draft' },
+		{ _id: 'child:child-1:pep:pep-1:a', type: 'pep-a' },
+		{ _id: 'child:child-2', type: 'child', name: 'Jamie Reid' }
+	];
+
+	/** The record as a first unlock leaves it: read once, and the copy saved. */
+	async function unlockedOnce(cipher: Cipher) {
+		const { db, raw } = encryptedMemoryDatabase(cipher);
+		await db.bulkDocs(seed);
+		keepCaseloadSealed(db, cipher);
+		const first = await caseloadSnapshot(db);
+		await saveKeptCaseloadNow(db);
+		return { db, raw, first };
+	}
+
+	/** The next unlock: a new handle on the same database, as after a reload. */
+	function unlockAgain(name: string, cipher: Cipher) {
+		const db = encryptLocalRecord(memoryPouch(name), cipher);
+		keepCaseloadSealed(db, cipher);
+		return db;
+	}
+
+	it('open the next time with one seal, not one per document, and hold no name in the clear', async () => {
+		const cipher = await testCipher();
+		const { db, raw, first } = await unlockedOnce(cipher);
+		const stored = JSON.stringify(await raw.get(keptCaseloadId));
+		expect(stored).not.toContain('Amara');
+		expect(stored).not.toContain('child-1');
+
+		const next = unlockAgain(db.name, cipher);
+		const opened = vi.spyOn(cipher, 'openJson');
+		const again = await caseloadSnapshot(next);
+		expect(again).toEqual(first);
+		expect(opened).toHaveBeenCalledTimes(1);
+		await db.destroy();
+	});
+
+	it('catch up with what changed after the copy was kept', async () => {
+		const cipher = await testCipher();
+		const { db } = await unlockedOnce(cipher);
+		const pep = await db.get('child:child-1:pep:pep-1');
+		const child2 = await db.get('child:child-2');
+		await db.bulkDocs([
+			{ ...pep, status: 'meeting-held' },
+			{ ...child2, _deleted: true },
+			{ _id: 'child:child-3', type: 'child', name: 'Priya Shah' }
+		]);
+
+		const again = await caseloadSnapshot(unlockAgain(db.name, cipher));
+		expect(ids(again.children)).toEqual(['child:child-1', 'child:child-3']);
+		expect(again.peps).toMatchObject([{ _id: 'child:child-1:pep:pep-1', status: 'meeting-held' }]);
+		await db.destroy();
+	});
+
+	it('are read afresh when the record has changed too much since the copy was kept', async () => {
+		const cipher = await testCipher();
+		const { db } = await unlockedOnce(cipher);
+		await db.bulkDocs(
+			Array.from({ length: 260 }, (_, i) => ({ _id: `child:child-1:note-${i}`, type: 'note' }))
+		);
+		const next = unlockAgain(db.name, cipher);
+		const opened = vi.spyOn(cipher, 'openJson');
+		const again = await caseloadSnapshot(next);
+		expect(ids(again.children)).toEqual(['child:child-1', 'child:child-2']);
+		// Not even opened: its sequence, kept beside it, says it is too far behind.
+		expect(opened.mock.calls.map(([, context]) => context)).not.toContain(
+			`${keptCaseloadId}:${db.name}`
+		);
+		await db.destroy();
+	});
+
+	it('are read from the record when the kept copy is under another key, changed, or newer than the record', async () => {
+		const cipher = await testCipher();
+		const { db, raw } = await unlockedOnce(cipher);
+
+		// Another person's key on this database cannot open it: the record is read instead.
+		const other = await testCipher();
+		const { db: theirs } = encryptedMemoryDatabase(other);
+		await theirs.bulkDocs(seed);
+		const copy = await raw.get<{ sealed: string }>(keptCaseloadId);
+		await encryptLocalRecord(memoryPouch(theirs.name), other).put({ ...copy, _rev: undefined });
+		const read = await caseloadSnapshot(unlockAgain(theirs.name, other));
+		expect(ids(read.children)).toEqual(['child:child-1', 'child:child-2']);
+
+		// A copy newer than the record is not used: the record was made again since (a
+		// withdrawal's rebuild), so what changed after the copy's sequence would be missed.
+		await db.destroy();
+		const rebuilt = encryptLocalRecord(memoryPouch(db.name), cipher);
+		await rebuilt.bulkDocs([{ _id: 'child:child-9', type: 'child' }]);
+		await rebuilt.put({ _id: keptCaseloadId, sealed: copy.sealed });
+		const fresh = await caseloadSnapshot(unlockAgain(db.name, cipher));
+		expect(ids(fresh.children)).toEqual(['child:child-9']);
+		await Promise.all([theirs.destroy(), rebuilt.destroy()]);
 	});
 });

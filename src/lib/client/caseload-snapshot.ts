@@ -13,6 +13,7 @@ import type { Authority } from '$lib/domain/schemas/authority';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
 import { caseloadDocuments, caseloadIds, type CaseloadDocuments } from './queries';
+import { fetchKeptCaseloadEarly, keepCaseload, keptCaseload } from './sealed-caseload';
 
 interface Snapshot {
 	/** The record's update sequence this snapshot has caught up to. */
@@ -44,8 +45,12 @@ function snapshotOf(
  */
 const listedEarly = new Map<string, ReturnType<typeof caseloadIds>>();
 
-/** Lists the home screen's ids on `db` (a plain handle on the record, before unlocking). */
+/**
+ * Lists the home screen's ids on `db` (a plain handle on the record, before unlocking), and
+ * reads the sealed copy kept at the last unlock (`sealed-caseload.ts`).
+ */
 export function listCaseloadEarly(db: PouchDB.Database): void {
+	fetchKeptCaseloadEarly(db);
 	const listing = caseloadIds(db);
 	listing.catch(() => listedEarly.delete(db.name));
 	listedEarly.set(db.name, listing);
@@ -54,15 +59,37 @@ export function listCaseloadEarly(db: PouchDB.Database): void {
 async function readAll(db: PouchDB.Database): Promise<Snapshot> {
 	const early = listedEarly.get(db.name);
 	listedEarly.delete(db.name);
+	// The copy kept at the last unlock, and what changed since: one seal opened, not hundreds.
+	const lastUnlock = await keptCaseload(db);
+	if (lastUnlock) {
+		const from = snapshotOf(
+			lastUnlock.seq,
+			new Map(lastUnlock.children.map((c) => [c._id, c])),
+			new Map(lastUnlock.peps.map((p) => [p._id, p])),
+			lastUnlock.authority
+		);
+		return catchUp(db, from);
+	}
 	// The sequence is the listing's: a change made since is read again at the next catch-up.
 	const { seq, ids } = (await early?.catch(() => null)) ?? (await caseloadIds(db));
 	const docs = await caseloadDocuments(db, ids);
-	return snapshotOf(
-		seq,
-		new Map(docs.children.map((c) => [c._id, c])),
-		new Map(docs.peps.map((p) => [p._id, p])),
-		docs.authority
+	return keptForNextUnlock(
+		db,
+		snapshotOf(
+			seq,
+			new Map(docs.children.map((c) => [c._id, c])),
+			new Map(docs.peps.map((p) => [p._id, p])),
+			docs.authority
+		)
 	);
+}
+
+/** Hands a snapshot whose documents are new to `sealed-caseload.ts`, to keep for next time. */
+function keptForNextUnlock(db: PouchDB.Database, snapshot: Snapshot): Snapshot {
+	if (typeof snapshot.seq === 'number') {
+		keepCaseload(db, { seq: snapshot.seq, ...snapshot.documents });
+	}
+	return snapshot;
 }
 
 async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot> {
@@ -92,7 +119,7 @@ async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot
 			authority = doc ? (doc as unknown as Authority) : null;
 		}
 	}
-	return snapshotOf(feed.last_seq, children, peps, authority);
+	return keptForNextUnlock(db, snapshotOf(feed.last_seq, children, peps, authority));
 }
 
 /**

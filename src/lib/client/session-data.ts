@@ -5,6 +5,7 @@
  * person types their passcode, so unlocking does not wait for it either.
  */
 export { caseloadSnapshot } from './caseload-snapshot';
+export { keepCaseloadSealed } from './sealed-caseload';
 export { childIdOf } from '$lib/domain/ids';
 export { closeDrafts, discardDraft, flushDrafts, listDrafts, openDrafts } from './data/drafts';
 export {
