@@ -160,6 +160,19 @@ describe('the home screen’s documents kept sealed between unlocks', () => {
 		await db.destroy();
 	});
 
+	it('are not kept for a caseload of thousands, which would be megabytes to write', async () => {
+		const cipher = await testCipher();
+		const { db, raw } = encryptedMemoryDatabase(cipher);
+		await db.bulkDocs(
+			Array.from({ length: 2_001 }, (_, i) => ({ _id: `child:child-${i}`, type: 'child' }))
+		);
+		keepCaseloadSealed(db, cipher);
+		expect((await caseloadSnapshot(db)).children).toHaveLength(2_001);
+		await saveKeptCaseloadNow(db);
+		await expect(raw.get(keptCaseloadId)).rejects.toMatchObject({ status: 404 });
+		await db.destroy();
+	});
+
 	it('are read from the record when the kept copy is under another key, changed, or newer than the record', async () => {
 		const cipher = await testCipher();
 		const { db, raw } = await unlockedOnce(cipher);

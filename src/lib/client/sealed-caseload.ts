@@ -26,10 +26,11 @@ export interface KeptCaseload {
 }
 
 /**
- * Larger than this (in characters of JSON) is not kept: a Virtual School officer's thousand
- * children would be a write of many megabytes each time the caseload changed.
+ * More documents than this are not kept: a Virtual School officer's thousand children (some ten
+ * thousand profiles and headers) would be many megabytes to write each time the caseload changed,
+ * while a social worker's thirty children with a few years of PEPs are a few hundred.
  */
-const maxKeptChars = 3_000_000;
+const maxKeptDocuments = 2_000;
 
 /**
  * Changes to the record since the copy was kept, beyond which it is not used: the changes feed
@@ -111,6 +112,7 @@ export async function keptCaseload(db: PouchDB.Database): Promise<KeptCaseload |
 export function keepCaseload(db: PouchDB.Database, caseload: KeptCaseload): void {
 	const keeper = keepers.get(db);
 	if (!keeper || keeper.savedSeq === caseload.seq) return;
+	if (caseload.children.length + caseload.peps.length > maxKeptDocuments) return;
 	keeper.latest = caseload;
 	if (keeper.timer) clearTimeout(keeper.timer);
 	keeper.timer = setTimeout(() => {
@@ -123,7 +125,6 @@ async function saveKept(db: PouchDB.Database, keeper: Keeper): Promise<void> {
 	const caseload = keeper.latest;
 	if (!caseload || keepers.get(db) !== keeper) return;
 	keeper.latest = null;
-	if (JSON.stringify(caseload).length > maxKeptChars) return;
 	const sealed = await keeper.cipher.sealJson(caseload, context(db));
 	const previous = (await db.get(keptCaseloadId).catch(() => null)) as { _rev?: string } | null;
 	// The sequence is a count of changes, no one's data: kept clear, so a copy too far behind is
