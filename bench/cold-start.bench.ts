@@ -88,7 +88,18 @@ it('measures the offline cold start to the home screen', async () => {
 			`The time the person takes to type the passcode is not counted. It is typed a key at a time, ${keyDelayMs} ms apart (${ms(benchPasscode.length * keyDelayMs)} for the benchmark's ${benchPasscode.length}-character passcode: brisk for a tablet's screen keyboard), because the app uses that time: once the passcode screen is drawn it loads the record's code and PouchDB and opens the device's database. For comparison, the same starts with the passcode filled in at once, which no person can do, so that unlocking waits for all of that too. Until the passcode screen is ready, the benchmark only asks the page, over the DevTools protocol, whether the script has seen it: Playwright's own waiting would first parse Playwright's injected script on the page's main thread (about 190 ms with the CPU slowed, found in a trace), which no real start pays. The service worker serves the app shell and its files from its cache.`,
 			'',
 			table(
-				['', 'runs', 'median', 'to the passcode screen', 'Unlock to home', 'min', 'max', 'each (ms)', 'target', ''],
+				[
+					'',
+					'runs',
+					'median',
+					'to the passcode screen',
+					'Unlock to home',
+					'min',
+					'max',
+					'each (ms)',
+					'target',
+					''
+				],
 				[
 					row(`CPU slowed ${cpuSlowdown}×, passcode typed`, slowed, true),
 					row(`CPU slowed ${cpuSlowdown}×, passcode filled in at once`, instant, false),
@@ -151,12 +162,18 @@ async function coldStarts(
 			// own polling would parse its injected script on the page's main thread, which costs
 			// about 190 ms with the CPU slowed, in the middle of the start being measured.
 			await tab.goto(`${url}/`, { waitUntil: 'commit' });
-			const atLock = await pageValue<Omit<ColdStart, 'unlockToHome' | 'marks'>>(cdp, 'pepLockReady');
+			const atLock = await pageValue<Omit<ColdStart, 'unlockToHome' | 'marks'>>(
+				cdp,
+				'pepLockReady'
+			);
 			const field = tab.getByLabel('Passcode', { exact: true });
 			if (typing === 'person') await field.pressSequentially(benchPasscode, { delay: keyDelayMs });
 			else await field.fill(benchPasscode);
 			await tab.getByRole('button', { name: 'Unlock' }).click();
-			const atHome = await pageValue<Pick<ColdStart, 'unlockToHome' | 'marks'>>(cdp, 'pepHomeReady');
+			const atHome = await pageValue<Pick<ColdStart, 'unlockToHome' | 'marks'>>(
+				cdp,
+				'pepHomeReady'
+			);
 			results.push({ ...atLock, ...atHome });
 		} finally {
 			await context.close();
@@ -186,8 +203,7 @@ function watchStart() {
 			const named = document.querySelector('main')?.textContent?.includes('The app is locked.');
 			if (heading === 'Enter your passcode' && named) {
 				const navigation = performance.getEntriesByType('navigation')[0] as
-					| PerformanceNavigationTiming
-					| undefined;
+					PerformanceNavigationTiming | undefined;
 				document.addEventListener('submit', () => (unlockAt = performance.now()), {
 					capture: true,
 					once: true

@@ -34,6 +34,8 @@ export function gateAddress(phase: Phase, url: URL): string | null {
 	// Unlocking returns to the page that was open, as the lock screen only covers it.
 	const back = `${url.pathname}${url.search}`;
 	const next =
-		target === resolve('/unlock') && back !== resolve('/') ? `?next=${encodeURIComponent(back)}` : '';
+		target === resolve('/unlock') && back !== resolve('/')
+			? `?next=${encodeURIComponent(back)}`
+			: '';
 	return `${target}${next}`;
 }
