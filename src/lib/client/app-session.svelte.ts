@@ -223,7 +223,8 @@ class AppSession {
 	 */
 	async stopSyncForUpdate(): Promise<void> {
 		const sync = this.#sync;
-		await this.#stopSync();
+		this.#stopSync();
+		await this.#cutOffRequests();
 		await sync?.settled();
 	}
 
@@ -259,7 +260,9 @@ class AppSession {
 		const sync = this.#sync;
 		const record = this.#record;
 		// Screens let go of the record first, so none reads from a store that is closing.
-		await this.#stopSync();
+		this.#stopSync();
+		// Before the session ends on the server (sign-out), so nothing of this sync's is refused.
+		await this.#cutOffRequests();
 		this.#record = null;
 		// Nothing was opened if the record's code was never loaded.
 		if (loadingData) await (await loadingData).closeDrafts();
@@ -310,7 +313,7 @@ class AppSession {
 			if (gone.size === 0) return;
 			const sync = this.#sync;
 			if (!sync) return;
-			await this.#stopSync();
+			this.#stopSync();
 			await sync.settled();
 			// Screens let go of the record, so nothing new is saved into it from here on.
 			this.#record = null;
@@ -422,14 +425,16 @@ class AppSession {
 		return this.#user;
 	}
 
-	/** Stops sync, and cuts off any request of it still under way (see `abortRemoteRequests`). */
-	async #stopSync() {
+	#stopSync() {
 		this.#stopWatching?.();
 		this.#stopWatching = null;
-		const sync = this.#sync;
+		this.#sync?.stop();
 		this.#sync = null;
-		sync?.stop();
-		if (sync && loadingData) (await loadingData).abortRemoteRequests();
+	}
+
+	/** Cuts off sync's requests still under way, and any it would make (`abortRemoteRequests`). */
+	async #cutOffRequests() {
+		if (loadingData) (await loadingData).abortRemoteRequests();
 	}
 }
 

@@ -14,6 +14,7 @@ import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
 import { caseloadDocuments, caseloadIds, type CaseloadDocuments } from './queries';
 import { fetchKeptCaseloadEarly, keepCaseload, keptCaseload } from './sealed-caseload';
+import { markTime } from './timing';
 
 interface Snapshot {
 	/** The record's update sequence this snapshot has caught up to. */
@@ -62,6 +63,7 @@ async function readAll(db: PouchDB.Database): Promise<Snapshot> {
 	// The copy kept at the last unlock, and what changed since: one seal opened, not hundreds.
 	const lastUnlock = await keptCaseload(db);
 	if (lastUnlock) {
+		markTime('pep:home:kept');
 		const from = snapshotOf(
 			lastUnlock.seq,
 			new Map(lastUnlock.children.map((c) => [c._id, c])),

@@ -27,19 +27,21 @@ export async function browserEncryptedPouch(cipher: Cipher): Promise<LocalPouchF
 	return (name) => encryptLocalRecord(new PouchDB(name), cipher);
 }
 
-/** What every request to the server listens to, so that `abortRemoteRequests` can cut them off. */
-let inFlight = new AbortController();
+/** The remotes made since requests were last cut off, each by its own controller. */
+const live = new Set<AbortController>();
 
 /**
- * Cuts off every request to the server still under way. Cancelling a PouchDB replication stops it
- * starting new requests but lets those already sent run on: a file still downloading when the
- * person signs out would reach the server after their session had ended (and be refused), and a
- * request the old service worker is still answering keeps a new version waiting. What is cut off
- * is asked for again at the next sync.
+ * Cuts off every request to the server still under way, and every one the remotes made so far
+ * would make from now on: the next sync makes a new remote. Cancelling a PouchDB replication stops
+ * it starting new batches, but lets requests already sent run on, and what follows a request cut
+ * off (PouchDB asks for each document on its own when a batch request fails) would go out too: a
+ * download still running when the person signs out would reach the server after their session
+ * had ended (and be refused), and a request the old service worker is still answering keeps a new
+ * version waiting. What is cut off is asked for again at the next sync.
  */
 export function abortRemoteRequests(): void {
-	inFlight.abort();
-	inFlight = new AbortController();
+	for (const controller of live) controller.abort();
+	live.clear();
 }
 
 /**
@@ -53,11 +55,13 @@ export async function browserRemotePouch(
 	onRevoked?: () => void
 ): Promise<PouchDB.Database> {
 	const PouchDB = await browserPouch();
+	const cutOff = new AbortController();
+	live.add(cutOff);
 	return new PouchDB(`${origin}/db/pep`, {
 		skip_setup: true,
 		fetch: async (url, opts) => {
-			const ours = inFlight.signal;
-			const signal = opts?.signal ? AbortSignal.any([opts.signal, ours]) : ours;
+			// Once cut off, a request fails at once, without reaching the network.
+			const signal = opts?.signal ? AbortSignal.any([opts.signal, cutOff.signal]) : cutOff.signal;
 			const response = await fetch(url, { ...opts, signal, credentials: 'same-origin' });
 			if (onRevoked && response.status === 410) {
 				const body: unknown = await response
