@@ -160,6 +160,31 @@ describe('the home screen’s documents kept sealed between unlocks', () => {
 		await db.destroy();
 	});
 
+	it('are kept again, now and then, as other documents change, so the next unlock has less to catch up with', async () => {
+		const cipher = await testCipher();
+		const { db, raw } = await unlockedOnce(cipher);
+		const keptSeq = async () => (await raw.get<{ seq: number }>(keptCaseloadId)).seq;
+		const first = await keptSeq();
+		const notes = (from: number, count: number) =>
+			Array.from({ length: count }, (_, i) => ({
+				_id: `child:child-1:note-${from + i}`,
+				type: 'note'
+			}));
+
+		// A few parts typed: not worth writing the copy again.
+		await db.bulkDocs(notes(0, 10));
+		await caseloadSnapshot(db);
+		await saveKeptCaseloadNow(db);
+		expect(await keptSeq()).toBe(first);
+
+		// Many: the same documents are kept again, up to the record's sequence.
+		await db.bulkDocs(notes(10, 60));
+		await caseloadSnapshot(db);
+		await saveKeptCaseloadNow(db);
+		expect(await keptSeq()).toBe((await db.info()).update_seq);
+		await db.destroy();
+	});
+
 	it('are not kept for a caseload of thousands, which would be megabytes to write', async () => {
 		const cipher = await testCipher();
 		const { db, raw } = encryptedMemoryDatabase(cipher);

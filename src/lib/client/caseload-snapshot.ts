@@ -98,7 +98,15 @@ async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot
 	// Ids only: the documents are read (and decrypted) just for the home screen's kinds.
 	const feed = await db.changes({ since: before.seq });
 	const changed = feed.results.filter((r) => homeKinds.has(parseId(r.id)?.kind ?? ''));
-	if (changed.length === 0) return { ...before, seq: feed.last_seq };
+	if (changed.length === 0) {
+		// The same documents, up to a later sequence: kept again once far enough on, so the next
+		// unlock has less to catch up with.
+		const later = { ...before, seq: feed.last_seq };
+		if (typeof later.seq === 'number') {
+			keepCaseload(db, { seq: later.seq, ...later.documents }, { sameDocuments: true });
+		}
+		return later;
+	}
 
 	const children = new Map(before.children);
 	const peps = new Map(before.peps);

@@ -39,6 +39,12 @@ const maxKeptDocuments = 2_000;
  */
 const maxChangesBehind = 250;
 
+/**
+ * Changes to other documents (parts typed, files, sync bookkeeping) after which a copy whose own
+ * documents have not changed is written again with the later sequence.
+ */
+const rekeepAfterChanges = 50;
+
 /** After the caseload last changed: a burst of changes (a sync) is written once. */
 const saveDelayMs = 2_000;
 
@@ -109,9 +115,16 @@ export async function keptCaseload(db: PouchDB.Database): Promise<KeptCaseload |
 }
 
 /** Keeps `caseload` sealed on the device, a moment after the last change to it. */
-export function keepCaseload(db: PouchDB.Database, caseload: KeptCaseload): void {
+export function keepCaseload(
+	db: PouchDB.Database,
+	caseload: KeptCaseload,
+	/** Only the sequence moved on (other documents changed): worth a write only now and then. */
+	{ sameDocuments = false } = {}
+): void {
 	const keeper = keepers.get(db);
 	if (!keeper || keeper.savedSeq === caseload.seq) return;
+	const behind = keeper.savedSeq === null ? Infinity : caseload.seq - keeper.savedSeq;
+	if (sameDocuments && !keeper.latest && behind < rekeepAfterChanges) return;
 	if (caseload.children.length + caseload.peps.length > maxKeptDocuments) return;
 	keeper.latest = caseload;
 	if (keeper.timer) clearTimeout(keeper.timer);
