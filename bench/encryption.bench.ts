@@ -12,14 +12,12 @@
 import 'fake-indexeddb/auto';
 import { chromium } from '@playwright/test';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { DraftStore } from '$lib/client/data/drafts';
 import { encryptLocalRecord } from '$lib/client/data/encrypted-pouch';
-import { LocalRecord } from '$lib/client/data/record';
 import { Cipher } from '$lib/client/security/cipher';
 import { createKey, minimumIterations, unlockKey } from '$lib/client/security/passcode-key';
 import { chromiumArgs, findChromium } from '../tests/e2e/support/chromium';
 import { commitsInChromium } from './support/browser-commits';
-import type { CommitRun } from './support/commit-in-browser';
+import { measureCommits, type CommitRun } from './support/commit-measure';
 import { median, ms, print, sectionHead, table, verdict, writeSection } from './support/report';
 import {
 	appBatchSize,
@@ -70,39 +68,6 @@ async function syncOnce(encrypted: boolean): Promise<{ ms: number; cpuMs: number
 	const pull = await pullCaseload(local, remote);
 	if (pull.failed) throw new Error(pull.failed);
 	return { ms: pull.ms, cpuMs: pull.deviceCpuMs, docs: pull.docs };
-}
-
-/** A device on which one Section A part is typed (a draft) and committed (a revision). */
-async function commitDevice(encrypted: boolean) {
-	const cipher = encrypted ? await quickCipher() : undefined;
-	const plain = localPouch(encrypted ? 'commit-sealed' : 'commit-plain');
-	const db = cipher ? encryptLocalRecord(plain, cipher) : plain;
-	const drafts = new DraftStore(`bench-drafts-${encrypted}-${Date.now()}`, { cipher });
-	const record = new LocalRecord(worker.userId, db, drafts);
-	const sectionA = fixture.documents.find((d) => d.type === 'pep-a') as { _id: string };
-	await db.put(structuredClone(sectionA));
-	return { db, drafts, record, sectionA };
-}
-
-async function commitTimes(device: Awaited<ReturnType<typeof commitDevice>>): Promise<number[]> {
-	const { drafts, record, sectionA } = device;
-	const times: number[] = [];
-	for (let i = 0; i < commits; i++) {
-		const stored = await record.getDoc(sectionA._id);
-		const started = performance.now();
-		void drafts.saveDraft({
-			docId: sectionA._id,
-			part: 'socialWorkerInformation',
-			baseRev: stored!._rev,
-			fields: { history: `Commit ${i}: Jamie is settled and attends every day.` },
-			userId: worker.userId
-		});
-		await drafts.flushDrafts();
-		const result = await record.commitDraft(sectionA._id, 'socialWorkerInformation', worker.userId);
-		times.push(performance.now() - started);
-		expect(result.status).toBe('committed');
-	}
-	return times;
 }
 
 async function unlockTimes(): Promise<{ node: number[]; chromium: number[] }> {
@@ -165,28 +130,17 @@ test('measures the cost of encryption at rest', async () => {
 			syncCpu[encrypted ? 'on' : 'off'].push(result.cpuMs);
 		}
 	}
-	const devices = { off: await commitDevice(false), on: await commitDevice(true) };
-	await commitTimes(devices.off);
-	await commitTimes(devices.on);
-	const commit = { off: [] as number[], on: [] as number[] };
-	for (let block = 0; block < commitBlocks; block++) {
-		for (const mode of block % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
-			commit[mode].push(...(await commitTimes(devices[mode])));
-		}
-	}
-	for (const device of Object.values(devices)) {
-		await device.db.destroy();
-		device.drafts.close();
-	}
-	// The same commits on a browser's IndexedDB and WebCrypto, as on a tablet.
-	const browserCommit = await commitsInChromium({
+	const commitRun: CommitRun = {
 		sectionA: structuredClone(
 			fixture.documents.find((d) => d.type === 'pep-a')
 		) as CommitRun['sectionA'],
 		userId: worker.userId,
 		commits,
 		blocks: commitBlocks
-	});
+	};
+	const commit = await measureCommits(commitRun, (name) => localPouch(name));
+	// The same commits on a browser's IndexedDB and WebCrypto, as on a tablet.
+	const browserCommit = await commitsInChromium(commitRun);
 	const unlock = await unlockTimes();
 
 	const syncRatio = median(sync.on) / median(sync.off);

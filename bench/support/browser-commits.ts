@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { build, type Rollup } from 'vite';
 import { chromiumArgs, findChromium } from '../../tests/e2e/support/chromium';
-import type { CommitRun } from './commit-in-browser';
+import type { CommitRun } from './commit-measure';
 import { root } from './report';
 
 async function bundle(): Promise<string> {

@@ -1,74 +1,8 @@
 /**
- * Runs in Chromium, bundled by `browser-commits.ts`: the encryption benchmark's commit, on the
- * browser's own IndexedDB (Dexie for the draft, PouchDB's IndexedDB adapter for the record) and
- * WebCrypto, as on a tablet. One Section A part is typed (a draft written) and committed (a new
- * revision, checked by the schemas), on a plain device and on an encrypted one, alternately.
+ * The entry `browser-commits.ts` bundles for Chromium: `measureCommits` on the browser's own
+ * IndexedDB (PouchDB's IndexedDB adapter) and WebCrypto, as on a tablet.
  */
 import PouchDB from 'pouchdb-browser';
-import { DraftStore } from '$lib/client/data/drafts';
-import { encryptLocalRecord } from '$lib/client/data/encrypted-pouch';
-import { LocalRecord } from '$lib/client/data/record';
-import { Cipher } from '$lib/client/security/cipher';
-import { createKey } from '$lib/client/security/passcode-key';
+import { measureCommits as measure, type CommitRun } from './commit-measure';
 
-export interface CommitRun {
-	sectionA: Record<string, unknown> & { _id: string };
-	userId: string;
-	/** Commits per block; blocks alternate off and on, after one of each not counted. */
-	commits: number;
-	blocks: number;
-}
-
-async function device(encrypted: boolean, run: CommitRun) {
-	const name = `bench-${encrypted ? 'sealed' : 'plain'}-${Date.now()}`;
-	const cipher = encrypted
-		? new Cipher((await createKey('bench-passcode', { testOnlyIterations: 1 })).key)
-		: undefined;
-	const plain = new PouchDB(`${name}-record`);
-	const db = cipher ? encryptLocalRecord(plain, cipher) : plain;
-	const drafts = new DraftStore(`${name}-drafts`, { cipher });
-	const record = new LocalRecord(run.userId, db, drafts);
-	await db.put(structuredClone(run.sectionA));
-	return { db, drafts, record };
-}
-
-async function commitTimes(
-	{ drafts, record }: Awaited<ReturnType<typeof device>>,
-	run: CommitRun
-): Promise<number[]> {
-	const id = run.sectionA._id;
-	const times: number[] = [];
-	for (let i = 0; i < run.commits; i++) {
-		const stored = await record.getDoc(id);
-		const started = performance.now();
-		void drafts.saveDraft({
-			docId: id,
-			part: 'socialWorkerInformation',
-			baseRev: stored!._rev,
-			fields: { history: `Commit ${i}: Jamie is settled and attends every day.` },
-			userId: run.userId
-		});
-		await drafts.flushDrafts();
-		const result = await record.commitDraft(id, 'socialWorkerInformation', run.userId);
-		times.push(performance.now() - started);
-		if (result.status !== 'committed') throw new Error(`A commit ended ${result.status}`);
-	}
-	return times;
-}
-
-export async function measureCommits(run: CommitRun): Promise<{ off: number[]; on: number[] }> {
-	const devices = { off: await device(false, run), on: await device(true, run) };
-	await commitTimes(devices.off, run);
-	await commitTimes(devices.on, run);
-	const times = { off: [] as number[], on: [] as number[] };
-	for (let block = 0; block < run.blocks; block++) {
-		for (const mode of block % 2 ? (['on', 'off'] as const) : (['off', 'on'] as const)) {
-			times[mode].push(...(await commitTimes(devices[mode], run)));
-		}
-	}
-	for (const { db, drafts } of Object.values(devices)) {
-		await db.destroy();
-		drafts.close();
-	}
-	return times;
-}
+export const measureCommits = (run: CommitRun) => measure(run, (name) => new PouchDB(name));

@@ -86,10 +86,14 @@ async function readAll(db: PouchDB.Database): Promise<Snapshot> {
 	);
 }
 
-/** Hands a snapshot whose documents are new to `sealed-caseload.ts`, to keep for next time. */
-function keptForNextUnlock(db: PouchDB.Database, snapshot: Snapshot): Snapshot {
+/** Hands a snapshot to `sealed-caseload.ts`, to keep for the next unlock. */
+function keptForNextUnlock(
+	db: PouchDB.Database,
+	snapshot: Snapshot,
+	options?: Parameters<typeof keepCaseload>[2]
+): Snapshot {
 	if (typeof snapshot.seq === 'number') {
-		keepCaseload(db, { seq: snapshot.seq, ...snapshot.documents });
+		keepCaseload(db, { seq: snapshot.seq, ...snapshot.documents }, options);
 	}
 	return snapshot;
 }
@@ -101,11 +105,7 @@ async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot
 	if (changed.length === 0) {
 		// The same documents, up to a later sequence: kept again once far enough on, so the next
 		// unlock has less to catch up with.
-		const later = { ...before, seq: feed.last_seq };
-		if (typeof later.seq === 'number') {
-			keepCaseload(db, { seq: later.seq, ...later.documents }, { sameDocuments: true });
-		}
-		return later;
+		return keptForNextUnlock(db, { ...before, seq: feed.last_seq }, { sameDocuments: true });
 	}
 
 	const children = new Map(before.children);

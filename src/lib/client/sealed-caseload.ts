@@ -53,6 +53,8 @@ interface Keeper {
 	timer: ReturnType<typeof setTimeout> | null;
 	latest: KeptCaseload | null;
 	savedSeq: number | null;
+	/** The kept copy's revision on disk, to write over it without reading it first. */
+	rev: string | undefined;
 }
 
 const keepers = new WeakMap<PouchDB.Database, Keeper>();
@@ -68,7 +70,7 @@ const context = (db: PouchDB.Database) => `${keptCaseloadId}:${db.name}`;
  * destroyed (a rebuild, a wipe).
  */
 export function keepCaseloadSealed(db: PouchDB.Database, cipher: Cipher): void {
-	const keeper: Keeper = { cipher, timer: null, latest: null, savedSeq: null };
+	const keeper: Keeper = { cipher, timer: null, latest: null, savedSeq: null, rev: undefined };
 	keepers.set(db, keeper);
 	const letGo = () => {
 		if (keeper.timer) clearTimeout(keeper.timer);
@@ -92,9 +94,11 @@ export async function keptCaseload(db: PouchDB.Database): Promise<KeptCaseload |
 	fetchedEarly.delete(db.name);
 	if (!keeper) return null;
 	const stored = ((await early) ?? (await db.get(keptCaseloadId).catch(() => null))) as {
+		_rev?: string;
 		sealed?: unknown;
 		seq?: unknown;
 	} | null;
+	keeper.rev = stored?._rev;
 	if (typeof stored?.sealed !== 'string' || typeof stored.seq !== 'number') return null;
 	const { update_seq: now } = await db.info();
 	// Newer than the record: the record was made again since (it is never so otherwise). Far
@@ -139,16 +143,17 @@ async function saveKept(db: PouchDB.Database, keeper: Keeper): Promise<void> {
 	if (!caseload || keepers.get(db) !== keeper) return;
 	keeper.latest = null;
 	const sealed = await keeper.cipher.sealJson(caseload, context(db));
-	const previous = (await db.get(keptCaseloadId).catch(() => null)) as { _rev?: string } | null;
 	// The sequence is a count of changes, no one's data: kept clear, so a copy too far behind is
 	// passed over without being opened.
-	const seq = caseload.seq;
-	await db.put({
-		_id: keptCaseloadId,
-		...(previous?._rev ? { _rev: previous._rev } : {}),
-		seq,
-		sealed
+	const write = (rev: string | undefined) =>
+		db.put({ _id: keptCaseloadId, ...(rev ? { _rev: rev } : {}), seq: caseload.seq, sealed });
+	const written = await write(keeper.rev).catch(async (error: unknown) => {
+		// Written meanwhile by another tab of this person's: write over that one.
+		if ((error as { status?: number } | null)?.status !== 409) throw error;
+		const current = (await db.get(keptCaseloadId)) as { _rev: string };
+		return write(current._rev);
 	});
+	keeper.rev = written.rev;
 	keeper.savedSeq = caseload.seq;
 }
 
