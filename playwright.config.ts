@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, findChromium } from './tests/e2e/support/chromium';
+import { testDay } from './tests/e2e/support/test-day';
 
 // Tests run against the production build (`npm run build` first), because that is what people
 // get: the adapter-node server, and later the service worker, which dev mode does not have.
@@ -49,7 +50,9 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			PORT: String(port),
 			ORIGIN: origin,
-			PEP_DATA_DIR: dataDir
+			PEP_DATA_DIR: dataDir,
+			// The demo is made as of the day the browsers' clocks are on (support/clock.ts).
+			PEP_DEMO_DAY: testDay
 		}
 	}
 });

@@ -3,6 +3,7 @@ import { sessionCookieName, verifySession } from '$lib/server/auth/session-cooki
 import { server, startContext } from '$lib/server/context';
 import { isCrossSiteWrite, refuseCrossSite } from '$lib/server/cross-site';
 import { describeDemo, seedDemo } from '$lib/server/demo/seed';
+import { todayInEngland } from '$lib/domain/calendar/today';
 import { scopeIndexOf } from '$lib/server/gateway/scope-index';
 import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
 import { isRevoked } from '$lib/server/devices/registry';
@@ -23,7 +24,7 @@ export const init: ServerInit = async () => {
 	const admin = await bootstrapAdmin(db, config);
 	if (admin) console.log(`Created the administrator account ${admin}.`);
 	if (config.PEP_DEMO === 'on') {
-		const signIns = await seedDemo(db);
+		const signIns = await seedDemo(db, config.PEP_DEMO_DAY ?? todayInEngland());
 		if (signIns) console.log(describeDemo(signIns));
 	}
 };

@@ -1,10 +1,13 @@
 import { lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { chromiumArgs, findChromium } from './support/chromium';
+import { launchPersistentContextAt } from './support/clock';
 import { signIn } from './support/session';
+import { demoCase } from './support/demo-case';
+import { openChildAndPep } from './support/pep-pages';
 
 /** Every file under `dir`, as bytes: LevelDB tables and logs, blob files, anything. */
 function filesUnder(dir: string): { path: string; bytes: Buffer }[] {
@@ -27,7 +30,7 @@ test('nothing about a child can be read from the browser’s files on disk', asy
 	test.setTimeout(600_000);
 	const profile = mkdtempSync(join(tmpdir(), 'pep-at-rest-'));
 	try {
-		const context = await chromium.launchPersistentContext(profile, {
+		const context = await launchPersistentContextAt(profile, {
 			executablePath: findChromium(),
 			args: chromiumArgs,
 			baseURL
@@ -44,10 +47,8 @@ test('nothing about a child can be read from the browser’s files on disk', asy
 		// Words committed to the record (typed, then the field left), and words left as a draft.
 		const committed = `Committed zebra crossing ${Date.now()}`;
 		const drafted = `Drafted marmalade sandwich ${Date.now()}`;
-		// The last child: other browser tests edit the first one's PEP.
-		await children.last().click();
-		await page.getByTestId('pep-year').getByRole('link').first().click();
-		await expect(page).toHaveURL(/\/peps\/[^/]+$/);
+		// A child of this journey's own: other browser tests edit other children's PEPs.
+		await openChildAndPep(page, demoCase('atRest'));
 		const pepUrl = page.url();
 		await page.getByRole('link', { name: 'Social worker information' }).click();
 		const editor = page.getByLabel('Social worker information');

@@ -1,10 +1,12 @@
-import { expect, test, type Browser } from '@playwright/test';
+import type { Browser } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
+import { newContextAt } from './support/clock';
 import { conflictCase } from './support/demo-case';
 import { signIn, visit } from './support/session';
 
 async function device(browser: Browser) {
-	const context = await browser.newContext();
+	const context = await newContextAt(browser);
 	const page = await context.newPage();
 	await signIn(page, 'social-worker@example.org');
 	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 90_000 });

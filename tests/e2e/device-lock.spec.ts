@@ -1,6 +1,9 @@
-import { expect, request as playwrightRequest, test, type Page } from '@playwright/test';
+import { request as playwrightRequest, type Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { demoPassword, passcode, signIn, unlock } from './support/session';
+import { demoCase } from './support/demo-case';
+import { openChildAndPep } from './support/pep-pages';
 
 /** The lock time is a setting kept on the device; a test makes it short by writing it there. */
 async function setLockAfterSeconds(page: Page, seconds: number) {
@@ -29,13 +32,12 @@ async function enterPasscode(page: Page, code: string) {
 }
 
 /**
- * The last child's first PEP: the other browser tests edit the first child's, and two tests
- * writing one field at once would each see the other's words as a change.
+ * A PEP of this journey's own: two tests writing one field at once would each see the other's
+ * words as a change.
  */
 async function openFirstPep(page: Page) {
 	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 150_000 });
-	await page.getByTestId('children').getByRole('link').last().click();
-	await page.getByTestId('pep-year').getByRole('link').first().click();
+	await openChildAndPep(page, demoCase('deviceLock'));
 	await page.getByRole('link', { name: 'Social worker information' }).click();
 	const editor = page.getByLabel('Social worker information');
 	await expect(editor).toBeEnabled();

@@ -3,7 +3,8 @@
  * warning before space runs out, and the app's version, on a tablet and on a phone.
  */
 import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { signIn } from './support/session';
 

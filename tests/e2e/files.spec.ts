@@ -3,9 +3,11 @@
  * big is named and refused, a good one is kept on the device and listed at once; back online, it
  * syncs, and the Virtual School officer saves the same bytes on their own device.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { phone, signedInPage, tablet, visit } from './support/session';
+import { demoCase } from './support/demo-case';
+import { openChild } from './support/pep-pages';
 
 const report = Buffer.from(`Spring term report ${Date.now()}\nReading age: 11 years 2 months\n`);
 
@@ -13,8 +15,8 @@ test('a file added offline is kept, synced, and saved by another person', async 
 	test.setTimeout(420_000);
 	const worker = await signedInPage(browser, 'social-worker@example.org');
 	const { page, context } = worker;
-	// The third child: other browser tests edit the first, second, fourth and last.
-	await page.getByTestId('children').getByRole('link').nth(2).click();
+	// A child of this journey's own: other browser tests edit other children's records.
+	await openChild(page, demoCase('files').name);
 	await expect(page).toHaveURL(/\/children\/[^/]+$/);
 	const childUrl = page.url();
 	await expect(page.getByRole('heading', { level: 2, name: 'Files' })).toBeVisible();

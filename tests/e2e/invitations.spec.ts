@@ -4,24 +4,17 @@
  * and a passcode, and reaches their own home page; the code then works for nobody else. A carer's
  * code opened from the QR code's link stops working when the social worker withdraws it.
  */
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { generateAuthority } from '../../src/lib/domain/fixtures/generator';
+import type { Browser, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
+import { newContextAt } from './support/clock';
 import { watchForCspViolations } from './support/csp';
 import { passcode, phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
+import { demoCase } from './support/demo-case';
 
 /** A child on the demo social worker's caseload with a PEP, so their young person has one too. */
-function childWithPep(today = new Date().toISOString().slice(0, 10)): string {
-	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
-	const held = new Map(demo.assignments.map((a) => [a.userId, a.childIds.length]));
-	const worker = demo.users
-		.filter((u) => u.role === 'social-worker')
-		.sort((a, b) => (held.get(b.userId) ?? 0) - (held.get(a.userId) ?? 0))[0]!;
-	const caseload = demo.assignments.find((a) => a.userId === worker.userId)!.childIds;
-	const withPeps = caseload.filter((childId) =>
-		demo.documents.some((d) => d.type === 'pep' && d.childId === childId)
-	);
-	return withPeps[Math.floor(withPeps.length / 2)]!;
+function childWithPep(): string {
+	return demoCase('invitations').childId;
 }
 
 /** Scans at a tablet's size and at a phone's, and leaves the page at `leaveAt`. */
@@ -44,7 +37,7 @@ async function readCode(page: Page): Promise<string> {
 
 /** A phone of someone who has never used the app, on the join page. */
 async function phoneOnJoinPage(browser: Browser, path = '/join') {
-	const context = await browser.newContext({ viewport: phone });
+	const context = await newContextAt(browser, { viewport: phone });
 	const page = await context.newPage();
 	const cspViolations = await watchForCspViolations(page);
 	await page.goto(path);
@@ -228,18 +221,8 @@ test('a carer’s code opened from its link stops working when the social worker
 });
 
 /** Two children of the demo social worker's caseload with PEPs, for one carer. */
-function brothers(today = new Date().toISOString().slice(0, 10)): [string, string] {
-	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
-	const held = new Map(demo.assignments.map((a) => [a.userId, a.childIds.length]));
-	const worker = demo.users
-		.filter((u) => u.role === 'social-worker')
-		.sort((a, b) => (held.get(b.userId) ?? 0) - (held.get(a.userId) ?? 0))[0]!;
-	const caseload = demo.assignments.find((a) => a.userId === worker.userId)!.childIds;
-	const withPeps = caseload.filter((childId) =>
-		demo.documents.some((d) => d.type === 'pep' && d.childId === childId)
-	);
-	// Away from the middle child the other journeys here invite for.
-	return [withPeps[1]!, withPeps[2]!];
+function brothers(): [string, string] {
+	return [demoCase('brotherOne').childId, demoCase('brotherTwo').childId];
 }
 
 test('a carer who has joined adds a second child with a new code, signed in', async ({

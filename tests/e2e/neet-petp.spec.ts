@@ -6,18 +6,19 @@
  * PETP off and so returns it to the Virtual School; the officer passes it; the social worker
  * shares it. There is no designated teacher anywhere in it.
  */
-import { expect, test } from '@playwright/test';
-import { fillDate, isoDay, saveAndReturn, scanBothSizes } from './support/pep-pages';
+import { expect, test } from './support/test';
+import { fillDate, saveAndReturn, scanBothSizes } from './support/pep-pages';
 import { neetPetpCase } from './support/demo-case';
 import { reloadAndUnlock, signedInPage, visit } from './support/session';
+import { dayAfter, testDay } from './support/test-day';
 
 test('a NEET young person’s PETP goes from the personal adviser to shared, with no designated teacher', async ({
 	browser
 }) => {
 	test.setTimeout(1_200_000);
 	const { childId } = neetPetpCase();
-	const today = isoDay(new Date());
-	const nextPetp = isoDay(new Date(Date.now() + 120 * 86_400_000));
+	const today = testDay;
+	const nextPetp = dayAfter(testDay, 120);
 	const hopes = `To work with animals, maybe as a veterinary nurse ${Date.now()}`;
 
 	// The personal adviser starts the PETP; the social worker chairs, as the young person is NEET.

@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { signedInPage, unlock, visit } from './support/session';
+import { demoCase } from './support/demo-case';
+import { openChild } from './support/pep-pages';
 
 test('a draft typed offline survives closing the tab, and reaches only those who may see it', async ({
 	browser
@@ -10,13 +12,12 @@ test('a draft typed offline survives closing the tab, and reaches only those who
 
 	// A social worker signs in online; their caseload syncs to the tablet.
 	const { context, page } = await signedInPage(browser, 'social-worker@example.org');
-	const firstChild = page.getByTestId('children').getByRole('link').first();
 	// The first sync brings the whole caseload, files and all: on a busy machine that takes a while.
 	await expect(page.getByTestId('sync-status')).toContainText('Up to date', { timeout: 150_000 });
-	await expect(firstChild).toBeVisible({ timeout: 30_000 });
-	await firstChild.click();
+	const member = demoCase('offlineDraft');
+	await openChild(page, member.name);
 	await expectNoAxeViolations(page);
-	await page.getByTestId('pep-year').getByRole('link').first().click();
+	await page.locator(`[data-testid="pep-year"] a[href$="/peps/${member.pepId}"]`).click();
 	await expectNoAxeViolations(page);
 	await page.getByRole('link', { name: 'Social worker information' }).click();
 	const editor = page.getByLabel('Social worker information');

@@ -1,6 +1,8 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { reloadAndUnlock, signIn, signedInPage, untilUpToDate } from './support/session';
+import { demoCase } from './support/demo-case';
+import { openChild } from './support/pep-pages';
 
 for (const viewport of [
 	{ name: 'tablet', width: 1024, height: 768 },
@@ -93,10 +95,7 @@ test('a social worker starts a PEP offline, and Section A keeps a wrong date as 
 	}
 
 	// A child the other browser tests do not use.
-	const child = page.getByTestId('children').getByRole('link').nth(3);
-	const childName = (await child.textContent())!.trim();
-	await child.click();
-	await expect(page.getByRole('heading', { level: 1 })).toHaveText(childName);
+	await openChild(page, demoCase('pepScreens').name);
 	await expect(page.getByTestId('profile')).toContainText('Date of birth');
 	// The whole year shows: every term of the current academic year has a row.
 	const thisYear = page.getByTestId('pep-year').first();

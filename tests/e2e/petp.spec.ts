@@ -1,9 +1,11 @@
+import { demoCase } from './support/demo-case';
+import { openChild } from './support/pep-pages';
 /**
  * A personal adviser writes a young person's Post-16 PETP with no signal: they start the PEP,
  * complete the plan's form on a tablet, reload, and it is all there; back online it syncs, and
  * the Virtual School officer reads it in the plan.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import {
 	phone,
@@ -22,7 +24,7 @@ test('a personal adviser writes a PETP offline, and the Virtual School reads it'
 	const adviser = await signedInPage(browser, 'personal-adviser@example.org');
 	const { page, context } = adviser;
 	await page.evaluate(() => navigator.serviceWorker.ready);
-	await page.getByTestId('children').getByRole('link').first().click();
+	await openChild(page, demoCase('petp').name);
 
 	await context.setOffline(true);
 	await page.getByRole('link', { name: 'Start a PEP' }).click();

@@ -1,3 +1,5 @@
+import { demoCase } from './support/demo-case';
+import { openChildAndPep } from './support/pep-pages';
 /**
  * The installable app: what Chromium needs to offer "Install" (a valid manifest, and a service
  * worker that controls the page), a service worker that never keeps the API's or the gateway's
@@ -7,10 +9,12 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { chromium, expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { reloadAndUnlock, signIn, unlock, visit } from './support/session';
 import { chromiumArgs, findChromium } from './support/chromium';
+import { launchPersistentContextAt, newContextAt } from './support/clock';
 import {
 	buildAgain,
 	deploy,
@@ -59,10 +63,7 @@ async function underServiceWorker(page: Page) {
  * test writes there, so tests running at the same time do not change it under this one.
  */
 async function openMeetingSummary(page: Page) {
-	const child = page.getByTestId('children').getByRole('link').first();
-	await expect(child).toBeVisible({ timeout: 60_000 });
-	await child.click();
-	await page.getByTestId('pep-year').getByRole('link').first().click();
+	await openChildAndPep(page, demoCase('pwa'));
 	await page.getByRole('link', { name: 'Attainment and progress overview' }).click();
 	const editor = page.getByLabel('Attainment and progress overview');
 	await expect(editor).toBeEnabled();
@@ -75,7 +76,7 @@ test('the app is installable: a valid manifest with icons, and a service worker 
 	// A browser profile on disk: Playwright's usual contexts are private windows, where Chromium
 	// never offers to install anything, so its verdict there would be only "in incognito".
 	const profile = mkdtempSync(join(tmpdir(), 'pep-e2e-profile-'));
-	const context = await chromium.launchPersistentContext(profile, {
+	const context = await launchPersistentContextAt(profile, {
 		executablePath: findChromium(),
 		args: chromiumArgs,
 		baseURL
@@ -231,7 +232,7 @@ test.describe('a new version deployed while the app is open', () => {
 		const port = await freePort();
 		const dataDir = join(deployment, 'data');
 		server = await startAppServer(deployment, port, dataDir);
-		const context = await browser.newContext({ baseURL: server.url });
+		const context = await newContextAt(browser, { baseURL: server.url });
 		const page = await context.newPage();
 
 		await signIn(page, 'designated-teacher@example.org');

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
-import { pepAwaitingQa } from './support/pep-state';
+import { demoCase } from './support/demo-case';
 
 /** Scans at a tablet's size and at a phone's, and leaves the page at a tablet's. */
 async function scanAtBothSizes(page: Page) {
@@ -12,11 +13,10 @@ async function scanAtBothSizes(page: Page) {
 }
 
 test('the Virtual School returns a PEP as needing development with no signal, and the designated teacher sees why', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(600_000);
-	const { childId, pepId } = await pepAwaitingQa(baseURL!);
+	const { childId, pepId } = demoCase('awaitingQa');
 	const pepPath = `/children/${childId}/peps/${pepId}`;
 	const feedback = `Please add a target for the attendance concern ${Date.now()}`;
 	const fix = 'Add an attendance target with the support the school will give.';

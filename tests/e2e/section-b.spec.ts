@@ -1,7 +1,8 @@
-import { expect, test } from '@playwright/test';
-import { fillDate, isoDay, saveAndReturn, scanBothSizes } from './support/pep-pages';
+import { expect, test } from './support/test';
+import { fillDate, saveAndReturn, scanBothSizes } from './support/pep-pages';
 import { reloadAndUnlock, signedInPage, visit } from './support/session';
 import { sectionBCase } from './support/demo-case';
+import { dayAfter, testDay } from './support/test-day';
 
 test('the designated teacher completes Section B offline and on, and both sign off', async ({
 	browser
@@ -10,8 +11,8 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	const chosen = sectionBCase();
 	const { childId, pep } = chosen;
 	const pepUrl = `/children/${childId}/peps/${pep.pepId}`;
-	const today = isoDay(new Date());
-	const nextPep = isoDay(new Date(Date.now() + 90 * 86_400_000));
+	const today = testDay;
+	const nextPep = dayAfter(testDay, 90);
 	const term = pep.term;
 
 	// The designated teacher opens a PEP of a child at their school.

@@ -1,7 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
-import { pepAwaitingShare } from './support/pep-state';
+import { demoCase } from './support/demo-case';
 
 async function scanAtBothSizes(page: Page) {
 	await expectNoAxeViolations(page);
@@ -11,11 +12,10 @@ async function scanAtBothSizes(page: Page) {
 }
 
 test('the social worker shares a PEP that passed QA with no signal, and the IRO reads the plan, offline too', async ({
-	browser,
-	baseURL
+	browser
 }) => {
 	test.setTimeout(600_000);
-	const { childId, pepId } = await pepAwaitingShare(baseURL!);
+	const { childId, pepId } = demoCase('sharing');
 	const pepPath = `/children/${childId}/peps/${pepId}`;
 
 	const worker = await signedInPage(browser, 'social-worker@example.org');

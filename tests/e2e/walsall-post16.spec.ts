@@ -8,20 +8,18 @@
  * Section B; the Virtual School passes quality assurance; the social worker shares it; and the
  * IRO reads the plan, subject table and all.
  */
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { walsallPost16Case } from './support/demo-case';
 import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
+import { dayAfter, testDay } from './support/test-day';
 
 async function scanBothSizes(page: Page) {
 	await expectNoAxeViolations(page);
 	await page.setViewportSize(phone);
 	await expectNoAxeViolations(page);
 	await page.setViewportSize(tablet);
-}
-
-function isoDay(date: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
 }
 
 async function fillDate(page: Page, id: string, iso: string) {
@@ -110,8 +108,8 @@ test('a post-16 young person’s PEP with three A levels over three terms goes f
 }) => {
 	test.setTimeout(1_500_000);
 	const { childId, knownAs } = walsallPost16Case();
-	const today = isoDay(new Date());
-	const nextPep = isoDay(new Date(Date.now() + 90 * 86_400_000));
+	const today = testDay;
+	const nextPep = dayAfter(testDay, 90);
 	const aspirations = `To study nursing at university ${Date.now()}`;
 
 	// The social worker starts the review; the designated teacher chairs, as the young person is

@@ -1,5 +1,7 @@
-import { expect, test, request as playwrightRequest } from '@playwright/test';
+import { request as playwrightRequest } from '@playwright/test';
+import { expect, test } from './support/test';
 import { signIn, unlock } from './support/session';
+import { demoCase } from './support/demo-case';
 
 const password = 'demo-password-2026';
 
@@ -21,9 +23,8 @@ test('a child withdrawn from a social worker leaves their device', async ({ page
 			{ timeout: 30_000, intervals: [1_000] }
 		)
 		.toBe(true);
-	// The last child: the other browser tests work on the first ones of this caseload.
-	const leaving = (await children.last().textContent())!.trim();
-	const leavingId = (await children.last().getAttribute('href'))!.split('/').pop()!;
+	// A child of this journey's own, which no other journey uses.
+	const { name: leaving, childId: leavingId } = demoCase('withdrawal');
 
 	// An administrator takes that child off the social worker's caseload.
 	const admin = await playwrightRequest.newContext({

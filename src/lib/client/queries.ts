@@ -126,23 +126,8 @@ export async function authoritySettings(db: PouchDB.Database): Promise<Authority
 	return (rows.find((r) => parseId(r.id)?.kind === 'authority')?.doc as Authority) ?? null;
 }
 
-/**
- * Made once: the first formatter for a time zone loads the browser's time-zone data, which takes
- * a slow tablet about 90 ms (the home screen's largest single cost after unlocking, before this
- * was kept and made while the passcode is typed: see `home-screen.ts`).
- */
-let englishDates: Intl.DateTimeFormat | null = null;
-
 /** Today's date in England, as YYYY-MM-DD: deadlines are counted in English days. */
-export function todayInEngland(now: Date = new Date()): string {
-	englishDates ??= new Intl.DateTimeFormat('en-CA', {
-		timeZone: 'Europe/London',
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	});
-	return englishDates.format(now);
-}
+export { todayInEngland } from '$lib/domain/calendar/today';
 
 /**
  * A child's profile, PEP headers and files (without the files' contents). The ids of the child's

@@ -21,4 +21,13 @@ describe('server settings', () => {
 			/PROTOCOL_HEADER: must be a header name/
 		);
 	});
+
+	it("take the demo's day as a real calendar date", () => {
+		expect(loadConfig({ PEP_DEMO_DAY: '2028-02-29' }).PEP_DEMO_DAY).toBe('2028-02-29');
+		expect(loadConfig({}).PEP_DEMO_DAY).toBeUndefined();
+		expect(() => loadConfig({ PEP_DEMO_DAY: '2027-02-30' })).toThrow(
+			/PEP_DEMO_DAY: is not a real calendar date/
+		);
+		expect(() => loadConfig({ PEP_DEMO_DAY: '30/01/2027' })).toThrow(/PEP_DEMO_DAY/);
+	});
 });

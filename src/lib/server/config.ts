@@ -3,6 +3,7 @@
  * fails at start with the variable's name rather than misbehaving later.
  */
 import { z } from 'zod';
+import { isoDate } from '$lib/domain/schemas/common';
 import { fieldErrors, describeErrors } from '$lib/domain/schemas/errors';
 
 const settings = z.object({
@@ -14,6 +15,11 @@ const settings = z.object({
 	PEP_SESSION_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 	/** Seed demo users and a demo authority on first start (on unless turned off). */
 	PEP_DEMO: z.enum(['on', 'off']).default('on'),
+	/**
+	 * The day the demo authority is made as of (YYYY-MM-DD), instead of England's today on the
+	 * first start: for trying the demo, or running the tests, as of another day.
+	 */
+	PEP_DEMO_DAY: isoDate.optional(),
 	/** The first administrator, created at start when no account has this email (all three needed). */
 	PEP_ADMIN_EMAIL: z.email().optional(),
 	PEP_ADMIN_PASSWORD: z.string().min(12, 'must be at least 12 characters').optional(),

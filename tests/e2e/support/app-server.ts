@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { testDay } from './test-day';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -76,6 +77,7 @@ export async function startAppServer(
 			PORT: String(port),
 			ORIGIN: url,
 			PEP_DATA_DIR: dataDir,
+			PEP_DEMO_DAY: testDay,
 			SHUTDOWN_TIMEOUT: '1'
 		},
 		stdio: ['ignore', 'pipe', 'pipe']

@@ -11,11 +11,6 @@ export async function scanBothSizes(page: Page) {
 	await page.setViewportSize(tablet);
 }
 
-/** A date as YYYY-MM-DD in England, as the app reckons "today". */
-export function isoDay(date: Date): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London' }).format(date);
-}
-
 /** Types a date into a GOV.UK date input's three boxes, as a person would (no leading zeros). */
 export async function fillDate(page: Page, id: string, iso: string) {
 	const [year, month, day] = iso.split('-');
@@ -28,4 +23,25 @@ export async function fillDate(page: Page, id: string, iso: string) {
 export async function saveAndReturn(page: Page, pepUrl: string) {
 	await page.getByRole('button', { name: 'Save and return to the PEP' }).click();
 	await expect(page).toHaveURL(new RegExp(`${pepUrl}$`), { timeout: 30_000 });
+}
+
+/**
+ * From the home screen, opens a child of the caseload by their name, as a person finds them in
+ * the list, and then their current PEP from the child's page.
+ */
+export async function openChildAndPep(
+	page: Page,
+	member: { name: string; pepId: string }
+): Promise<void> {
+	await openChild(page, member.name);
+	await page.locator(`[data-testid="pep-year"] a[href$="/peps/${member.pepId}"]`).first().click();
+	await expect(page).toHaveURL(new RegExp(`/peps/${member.pepId}$`));
+}
+
+/** From the home screen, opens a child of the caseload by their name. */
+export async function openChild(page: Page, name: string): Promise<void> {
+	const link = page.getByTestId('children').getByRole('link', { name, exact: true });
+	await expect(link).toBeVisible({ timeout: 30_000 });
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
 }

@@ -3,6 +3,7 @@
  * (created the first time, entered after that).
  */
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { newContextAt } from './clock';
 
 export const demoPassword = 'demo-password-2026';
 export const passcode = 'kettle-2026';
@@ -62,15 +63,15 @@ export const tablet = { width: 1024, height: 768 };
 export const phone = { width: 360, height: 740 };
 
 /**
- * A browser context of its own for one person, signed in and unlocked, with their first sync
- * finished.
+ * A browser context of its own for one person (its clock on testDay), signed in and unlocked,
+ * with their first sync finished.
  */
 export async function signedInPage(
 	browser: Browser,
 	email: string,
 	viewport: { width: number; height: number } = tablet
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ viewport });
+	const context = await newContextAt(browser, { viewport });
 	const page = await context.newPage();
 	await signIn(page, email);
 	await untilUpToDate(page);

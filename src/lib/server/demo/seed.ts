@@ -5,7 +5,8 @@
  * (src/lib/server/admin/), so the demo exercises what a real authority's administrator uses.
  */
 import type { FixtureUser } from '$lib/domain/fixtures/generator';
-import { generateAuthority } from '$lib/domain/fixtures/generator';
+import { generateDemo } from '$lib/domain/fixtures/demo';
+import { todayInEngland } from '$lib/domain/calendar/today';
 import { roleNames, roles, type Role } from '$lib/domain/schemas/users';
 import { setAssignment } from '../admin/assignments';
 import { createUser } from '../admin/users';
@@ -23,23 +24,20 @@ export interface DemoSignIn {
 /** Seeds the demo when there are no accounts yet; returns who can sign in, or null. */
 export async function seedDemo(
 	db: Databases,
-	today = new Date().toISOString().slice(0, 10)
+	today = todayInEngland()
 ): Promise<DemoSignIn[] | null> {
 	if ((await countAccounts(db.users)) > 0) return null;
-	const demo = generateAuthority({ seed: 2026, children: 40, years: 3, today });
+	const demo = generateDemo(today);
 	const createdAt = new Date().toISOString();
 	const featured = new Set<string>();
 	const signIns: DemoSignIn[] = [];
 
-	// The first person of each role is the one with the biggest caseload: the best demo.
-	const held = new Map(
-		demo.assignments.map((a) => [
-			a.userId,
-			a.childIds.length + a.schoolIds.length + a.authorityIds.length
-		])
-	);
+	// The featured person of each role comes first: the one whose work the demo shows, placed
+	// relative to `today` (fixtures/cast.ts).
+	const isFeatured = (user: FixtureUser) => demo.featured[user.role]?.userId === user.userId;
 	const people: FixtureUser[] = [
-		...[...demo.users].sort((a, b) => (held.get(b.userId) ?? 0) - (held.get(a.userId) ?? 0)),
+		...demo.users.filter(isFeatured),
+		...demo.users.filter((user) => !isFeatured(user)),
 		{
 			userId: 'demo-admin',
 			role: 'admin',

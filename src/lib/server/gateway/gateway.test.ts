@@ -19,7 +19,7 @@ let demo: GeneratedAuthority;
 
 beforeAll(async () => {
 	db = tempDatabases();
-	demo = generateAuthority({ seed: 11, children: 12, years: 1, today: '2026-11-23' });
+	demo = generateAuthority({ seed: 11, children: 12, years: 2, today: '2026-11-23' });
 	await db.record.bulkDocs([
 		...demo.documents,
 		...demo.assignments
@@ -333,12 +333,13 @@ describe('writes', () => {
 
 	it('refuse, each with its reason, and store nothing of what they refuse', async () => {
 		const whole = await accessOf('social-worker');
-		const childId = [...whole.childIds][0]!;
+		// A PEP being prepared, so that every step of its lifecycle is still ahead.
+		const { childId, pepId } = demo.cast.meetingThisWeek!;
 		// One child on this caseload, so that the others are children not assigned.
 		const sw: Access = { ...whole, childIds: new Set([childId]) };
-		const a = await current(docsOf(childId).find((d) => d.type === 'pep-a')!._id!);
-		const b = await current(docsOf(childId).find((d) => d.type === 'pep-b')!._id!);
-		const header = await current(docsOf(childId).find((d) => d.type === 'pep')!._id!);
+		const a = await current(ids.pepPart(childId, pepId, 'a'));
+		const b = await current(ids.pepPart(childId, pepId, 'b'));
+		const header = await current(ids.pep(childId, pepId));
 		const otherChild = demo.children.find((c) => !sw.childIds.has(c.childId))!;
 		const otherA = await current(docsOf(otherChild.childId).find((d) => d.type === 'pep-a')!._id!);
 		const cases: [string, unknown, RegExp][] = [
