@@ -195,7 +195,7 @@ test('nothing the app does is refused by its Content-Security-Policy', async ({ 
 	await unlock(page);
 	await openMeetingSummary(page);
 	await page.goBack();
-	await page.getByRole('link', { name: 'This device' }).click();
+	await page.getByRole('link', { name: 'This device', exact: true }).click();
 	await expect(page.getByTestId('app-version')).not.toBeEmpty();
 	// And the shell as the service worker serves it, with the headers it cached.
 	await reloadAndUnlock(page);
@@ -238,7 +238,7 @@ test.describe('a new version deployed while the app is open', () => {
 		await signIn(page, 'designated-teacher@example.org');
 		await underServiceWorker(page);
 		await unlock(page);
-		await page.getByRole('link', { name: 'This device' }).click();
+		await page.getByRole('link', { name: 'This device', exact: true }).click();
 		await expect(page.getByTestId('app-version')).toHaveText(versionOf(projectBuild));
 		await visit(page, '/');
 		const editor = await openMeetingSummary(page);
@@ -280,7 +280,7 @@ test.describe('a new version deployed while the app is open', () => {
 			{ timeout: 15_000 }
 		);
 		await expect(banner).toHaveCount(0);
-		await page.getByRole('link', { name: 'This device' }).click();
+		await page.getByRole('link', { name: 'This device', exact: true }).click();
 		await expect(page.getByTestId('app-version')).toHaveText(versionOf(newBuild));
 		expect(versionOf(newBuild)).not.toBe(versionOf(projectBuild));
 		await context.close();
