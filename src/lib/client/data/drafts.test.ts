@@ -114,6 +114,33 @@ describe('drafts', () => {
 		expect(await drafts.getDraft(docId, 'progressOverview')).toBeUndefined();
 	});
 
+	it('keep a change typed while the draft before it is being settled', async () => {
+		const drafts = freshDrafts();
+		void drafts.saveDraft(typed('The action'));
+		await drafts.flushDrafts();
+		const committed = (await drafts.getDraft(docId, 'progressOverview'))!;
+		// The commit settles its draft; a keystroke arrives while the stored draft is being read.
+		const settling = drafts.settleDraft(committed, '2-def');
+		void drafts.saveDraft(typed('The action and the summary'));
+		expect(await settling).toBe(true);
+		await drafts.flushDrafts();
+		expect(await drafts.getDraft(docId, 'progressOverview')).toMatchObject({
+			baseRev: '2-def',
+			fields: { text: 'The action and the summary' }
+		});
+	});
+
+	it('follow the revision they were committed into, when typed against the one before', async () => {
+		const drafts = freshDrafts();
+		void drafts.saveDraft(typed('First'));
+		const committed = (await drafts.getDraft(docId, 'progressOverview'))!;
+		expect(await drafts.settleDraft(committed, '2-def')).toBe(false);
+		// The form has not heard of the commit yet, and still names the revision it opened.
+		void drafts.saveDraft(typed('First, then more'));
+		expect((await drafts.getDraft(docId, 'progressOverview'))?.baseRev).toBe('2-def');
+		await drafts.flushDrafts();
+	});
+
 	it('can be listed per person, so one person’s drafts are never committed as another’s', async () => {
 		const drafts = freshDrafts();
 		void drafts.saveDraft(typed('Mine'));

@@ -104,6 +104,12 @@ export class DraftStore {
 	/** The write in progress: writes happen one at a time, in the order they were typed. */
 	#writing: Promise<void> = Promise.resolve();
 	#listening = false;
+	/**
+	 * Drafts committed into a new revision, by key: a change typed against the old revision just
+	 * before the form heard of the commit follows the new one, instead of being merged against
+	 * the person's own earlier words as if another device had written them.
+	 */
+	#successors = new Map<string, { from: string | null; to: string }>();
 
 	constructor(
 		readonly name = 'pep-drafts',
@@ -160,7 +166,8 @@ export class DraftStore {
 	 */
 	saveDraft(input: DraftInput): Promise<boolean> {
 		const key = draftKey(input.docId, input.part);
-		this.#pending.set(key, { ...input, key, updatedAt: this.#now() });
+		const baseRev = this.#following(key, input.baseRev);
+		this.#pending.set(key, { ...input, baseRev, key, updatedAt: this.#now() });
 		this.#listenForPageHide();
 		// Write behind: each change goes to disk as soon as the write before it has finished, so
 		// a draft is durable within one write of the keystroke, and fast typing coalesces into
@@ -175,6 +182,13 @@ export class DraftStore {
 			}, this.options.flushAfterMs ?? 0);
 		}
 		return this.#nextWrite.promise;
+	}
+
+	/** The revision a draft of `key` typed against `baseRev` follows: the one it was committed into. */
+	#following(key: string, baseRev: string | null): string | null {
+		const moved = this.#successors.get(key);
+		// The form learns of a commit as soon as it finishes, so it is at most one revision behind.
+		return moved && moved.from === baseRev ? moved.to : baseRev;
 	}
 
 	/** Writes every pending change now; resolves once they are on disk. */
@@ -243,17 +257,36 @@ export class DraftStore {
 	 * After `committed` became revision `rev`: forget the draft, unless more was typed while it
 	 * was being committed, in which case keep that and mark it as following the new revision.
 	 * Returns whether such a newer draft was kept.
+	 *
+	 * It takes its turn among the writes, and decides from what is pending at the moment it
+	 * decides: a keystroke that arrives while the stored draft is being read is kept, never
+	 * deleted along with the draft it followed.
 	 */
-	async settleDraft(committed: Draft, rev: string): Promise<boolean> {
-		const latest = await this.getDraft(committed.docId, committed.part);
-		if (!latest) return false;
-		if (latest.baseRev === committed.baseRev && deepEqual(latest.fields, committed.fields)) {
-			await this.discardDraft(committed.docId, committed.part);
-			return false;
-		}
-		void this.saveDraft({ ...latest, baseRev: rev });
-		await this.flushDrafts();
-		return true;
+	settleDraft(committed: Draft, rev: string): Promise<boolean> {
+		const key = draftKey(committed.docId, committed.part);
+		this.#successors.set(key, { from: committed.baseRev, to: rev });
+		const settle = this.#writing
+			.catch(() => undefined)
+			.then(async () => {
+				const stored = await this.#openDraft(await this.#store.drafts.get(key));
+				const latest = this.#pending.get(key) ?? stored;
+				if (!latest) return false;
+				if (latest.baseRev === committed.baseRev && deepEqual(latest.fields, committed.fields)) {
+					this.#pending.delete(key);
+					await this.#store.drafts.delete(key);
+					return false;
+				}
+				if (latest.baseRev === committed.baseRev) {
+					// Written with the rest, after this turn; saveDraft moves it onto `rev`.
+					void this.saveDraft(latest);
+				}
+				return true;
+			});
+		this.#writing = settle.then(
+			() => undefined,
+			() => undefined
+		);
+		return settle;
 	}
 
 	async recordRefusal(refusal: Refusal): Promise<void> {
