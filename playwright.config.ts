@@ -21,15 +21,8 @@ export default defineConfig({
 	retries: isCI ? 1 : 0,
 	workers: Math.min(2, availableParallelism()),
 	reporter: [['list'], ['html', { open: 'never' }]],
-	// The two-device conflict test times three syncs against each other; it runs on its own,
-	// after the rest, so that other tests' load on a small machine does not change its timing.
-	// Withdrawing a child from the demo social worker rebuilds the record on every device that
-	// person has open, so it runs last, when no other journey is working as them.
-	projects: [
-		{ name: 'app', testIgnore: /(conflict|withdrawal)\.spec\.ts$/ },
-		{ name: 'two devices', testMatch: /conflict\.spec\.ts$/, dependencies: ['app'] },
-		{ name: 'withdrawal', testMatch: /withdrawal\.spec\.ts$/, dependencies: ['two devices'] }
-	],
+	// Every journey works on a child of its own (support/demo-case.ts), and the one that withdraws
+	// a child does so from a social worker of its own, so all of them run side by side.
 	use: {
 		// A control that never becomes usable fails its step within a minute, rather than holding
 		// the run until the test's own (long) time limit.

@@ -31,6 +31,15 @@ export function demoCase(role: CastRole): DemoCase {
 	return { ...member, pep, knownAs: child.person.preferredName ?? child.person.givenName };
 }
 
+/** A child of the demo no journey of the cast plays, for a journey that only needs to read one. */
+export function bystander(): { childId: string; name: string } {
+	const cast = new Set(Object.values(demo.cast).map((member) => member?.childId));
+	const child = demo.children.find((c) => !cast.has(c.childId));
+	if (!child) throw new Error('Every child of the demo is in its cast.');
+	const { preferredName, givenName, familyName } = child.person;
+	return { childId: child.childId, name: `${preferredName ?? givenName} ${familyName}` };
+}
+
 /** Each journey's child. */
 export const sectionBCase = () => demoCase('sectionB');
 export const meetingModeCase = () => demoCase('meetingThisWeek');
