@@ -349,6 +349,113 @@ describe.each(roles)('as the %s', (role) => {
 		}
 		expect(problems).toEqual([]);
 	}, 120_000);
+	it('cannot delete a record, write it under another name, or outrank it, on any kind it may write', async () => {
+		const problems: string[] = [];
+		const other = users[role === 'young-person' ? 'social-worker' : 'young-person'].userId;
+		const readCurrent = async (id: string) =>
+			(await call('virtual-school', 'GET', `${encodeURIComponent(id)}?revs=true`))
+				.json as unknown as Doc & { _revisions: { start: number; ids: string[] } };
+		/** A revision made on a device after `parent`, as replication sends it. */
+		const after = (
+			parent: { _id: string; _revisions: { start: number; ids: string[] } },
+			body: Record<string, unknown>,
+			hash: string,
+			ancestors = parent._revisions.ids
+		) => ({
+			...body,
+			_id: parent._id,
+			_rev: `${parent._revisions.start + 1}-${hash}`,
+			_revisions: { start: parent._revisions.start + 1, ids: [hash, ...ancestors] }
+		});
+		const content = ({ _rev, _revisions, _conflicts, ...rest }: Record<string, unknown>) => rest;
+		const stamped = (doc: Record<string, unknown>, by: string) => ({
+			...content(doc),
+			updated: { by, at: new Date().toISOString() }
+		});
+		const writable = samples.filter(
+			({ doc }) =>
+				expectedWrite(role, doc, reach) &&
+				!['child-attachment', 'pep-attachment'].includes(kindOf(doc._id))
+		);
+		for (const { doc } of writable) {
+			const kind = kindOf(doc._id);
+			const current = await readCurrent(doc._id);
+			const unchanged = async (what: string, result: { status: number; json: unknown }) => {
+				const refused =
+					result.status === 403 ||
+					(Array.isArray(result.json) && (result.json[0] as { ok?: boolean })?.ok !== true);
+				if (!refused) problems.push(`${kind}: ${what} was accepted (${result.status})`);
+				const now = await readCurrent(doc._id);
+				if (now._rev !== current._rev) problems.push(`${kind}: ${what} changed the record`);
+			};
+
+			// Another person's name on a revision this person writes, on every write path.
+			const forged = stamped(current, other);
+			await unchanged(
+				'a forged name through _bulk_docs',
+				await call(role, 'POST', '_bulk_docs', { docs: [{ ...forged, _rev: current._rev }] })
+			);
+			await unchanged(
+				'a forged name through PUT',
+				await call(role, 'PUT', `${encodeURIComponent(doc._id)}?rev=${current._rev}`, forged)
+			);
+			await unchanged(
+				'a forged name with new_edits=false',
+				await call(role, 'POST', '_bulk_docs', {
+					docs: [after(current, forged, 'f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0f0')],
+					new_edits: false
+				})
+			);
+
+			// A revision that outranks the record by naming generations nobody wrote.
+			const far = {
+				...stamped(current, users[role].userId),
+				_id: doc._id,
+				_rev: `${current._revisions.start + 500}-a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1`,
+				_revisions: {
+					start: current._revisions.start + 500,
+					ids: ['a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1', 'b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2']
+				}
+			};
+			await unchanged(
+				'an invented history',
+				await call(role, 'POST', '_bulk_docs', { docs: [far], new_edits: false })
+			);
+
+			// An invented conflict, then every side closed in one request.
+			const parentOfCurrent = current._revisions.ids.slice(1);
+			const branchParent = {
+				_id: doc._id,
+				_revisions: { start: current._revisions.start - 1, ids: parentOfCurrent }
+			};
+			const branch = after(
+				branchParent,
+				stamped(current, users[role].userId),
+				'c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3c3',
+				parentOfCurrent
+			);
+			const withRevisions = (d: { _id: string; _rev: string; _revisions: unknown }) =>
+				d as { _id: string; _revisions: { start: number; ids: string[] } };
+			const deleteAll = await call(role, 'POST', '_bulk_docs', {
+				docs: [
+					branch,
+					after(current, { _deleted: true }, 'd4d4d4d4d4d4d4d4d4d4d4d4d4d4d4d4'),
+					after(withRevisions(branch), { _deleted: true }, 'e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5e5')
+				],
+				new_edits: false
+			});
+			const afterAttack = await call('virtual-school', 'GET', encodeURIComponent(doc._id));
+			if (afterAttack.status !== 200)
+				problems.push(
+					`${kind}: deleting every side left ${afterAttack.status} ${JSON.stringify(deleteAll.json).slice(0, 200)}`
+				);
+			else if (
+				JSON.stringify(content(afterAttack.json as Doc)) !== JSON.stringify(content(current))
+			)
+				problems.push(`${kind}: deleting every side left other content`);
+		}
+		expect(problems).toEqual([]);
+	}, 120_000);
 });
 
 describe('the endpoints that carry no document of their own', () => {

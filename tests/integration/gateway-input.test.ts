@@ -233,6 +233,59 @@ describe('documents the gateway refuses, each with its reason', () => {
 	});
 });
 
+describe('input that would crash a careless server', () => {
+	it.each([
+		['not base64 at all', '!!!not base64***'],
+		['base64 without its padding', 'cHJvYmU'],
+		['a number', 42]
+	])('refuses an attached file whose data is %s, naming the attachment', async (_, data) => {
+		const attachments = (await send('GET', '_all_docs?include_docs=true')).json.rows as {
+			id: string;
+			doc: Record<string, unknown>;
+		}[];
+		const file = attachments.find((r) => r.id.includes(':att:'))!.doc;
+		const broken = {
+			...file,
+			updated: { by: userId, at: new Date().toISOString() },
+			_attachments: { file: { content_type: file.contentType, data } }
+		};
+		const answer = await send('POST', '_bulk_docs', JSON.stringify({ docs: [broken] }));
+		expect(answer.status).toBe(400);
+		expect(answer.json.reason).toMatch(/attachment "file" of .* is not valid base64/);
+		const after = await send('GET', encodeURIComponent(file._id as string));
+		expect(after.json._rev).toBe(file._rev);
+	});
+
+	it.each([
+		['PUT', '_local/deep', '['.repeat(5_000) + ']'.repeat(5_000)],
+		['POST', '_bulk_docs', '{"docs":[' + '{"a":'.repeat(5_000) + '1' + '}'.repeat(5_000) + ']}'],
+		['POST', '_revs_diff', '{"x":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}'],
+		['POST', '_bulk_get', '{"docs":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}']
+	])('refuses JSON nested thousands deep: %s %s', async (method, path, body) => {
+		const answer = await send(method, path, body);
+		expect(answer.status).toBe(400);
+		expect(answer.json.reason).toMatch(/nested more than 64 levels deep/);
+		await unchanged();
+	});
+
+	it('refuses a query parameter nested thousands deep', async () => {
+		const deep = encodeURIComponent('['.repeat(5_000) + ']'.repeat(5_000));
+		const answer = await send('GET', `_all_docs?keys=${deep}`);
+		expect(answer.status).toBe(400);
+		expect(answer.json.reason).toMatch(/nested more than 64 levels deep/);
+	});
+
+	it('refuses an API body nested thousands deep', async () => {
+		const response = await fetch(`${app.url}/api/session`, {
+			method: 'POST',
+			headers: { origin: app.url, 'content-type': 'application/json' },
+			body: '{"email":' + '['.repeat(5_000) + ']'.repeat(5_000) + '}'
+		});
+		expect(response.status).toBe(400);
+		expect(await response.text()).toMatch(/nested more than 64 levels deep/);
+	});
+});
+
 describe('a device that goes away mid-request', () => {
 	it('does not take the server down', async () => {
 		const now = (await send('GET', '_changes?since=now')).json.last_seq as string;

@@ -4,6 +4,7 @@
  * server/index.js) is the largest of these; each route refuses more than it needs, before
  * reading it all: by the declared length when there is one, else as the bytes arrive.
  */
+import { parseShallowJson } from './json-depth';
 
 /** Any API call's JSON: accounts, assignments, sessions. */
 export const apiBodyLimit = 512 * 1024;
@@ -56,8 +57,10 @@ export async function readBodyBytes(request: Request, limit: number): Promise<Ui
 	return bytes;
 }
 
-/** The body as JSON text, within `limit`; throws `BodyTooLarge` or a `SyntaxError`. */
+/**
+ * The body as JSON, within `limit`; throws `BodyTooLarge`, `JsonTooDeep` or a `SyntaxError`.
+ */
 export async function readJsonWithin(request: Request, limit: number): Promise<unknown> {
 	const bytes = await readBodyBytes(request, limit);
-	return JSON.parse(new TextDecoder().decode(bytes));
+	return parseShallowJson(new TextDecoder().decode(bytes));
 }

@@ -6,6 +6,7 @@ import { error } from '@sveltejs/kit';
 import type { z } from 'zod';
 import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
 import { apiBodyLimit, BodyTooLarge, readJsonWithin } from './body';
+import { JsonTooDeep } from './json-depth';
 
 export async function readJson<T extends z.ZodType>(
 	request: Request,
@@ -20,6 +21,7 @@ export async function readJson<T extends z.ZodType>(
 		body = await readJsonWithin(request, apiBodyLimit);
 	} catch (cause) {
 		if (cause instanceof BodyTooLarge) error(413, 'The request body is too large.');
+		if (cause instanceof JsonTooDeep) error(400, `The request body is ${cause.detail}.`);
 		error(400, 'The request body is not valid JSON.');
 	}
 	const result = schema.safeParse(body);

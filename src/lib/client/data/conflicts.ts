@@ -23,7 +23,7 @@ import {
 } from '$lib/domain/merge';
 import type { FieldError } from '$lib/domain/schemas/errors';
 import type { DraftStore, NewConflict, StoredConflict } from './drafts';
-import { authorOf, isConflict, isNotFound, type StoredDocument } from './record';
+import { authorOf, isConflict, isNotFound, sameContent, type StoredDocument } from './record';
 import { reportIfQuotaExceeded } from './storage-full';
 
 export interface ResolverContext {
@@ -112,9 +112,12 @@ async function resolveDocument(context: ResolverContext, id: string): Promise<bo
 		const { doc, conflicts } = await mergeLeaves(context, winner, losers);
 		// Name the values being set aside before closing the branches that hold them.
 		await context.drafts.recordConflicts(conflicts);
+		// A merge that keeps the winner as it is needs no revision of its own: the losing sides
+		// are closed and the winner stays, written by whoever wrote it.
+		const keepsWinner = sameContent(doc, winner);
 		await db.bulkDocs(
 			[
-				await childRevision(winner, doc),
+				...(keepsWinner ? [] : [await childRevision(winner, doc)]),
 				...(await Promise.all(losers.map((loser) => childRevision(loser, { _deleted: true }))))
 			],
 			{ new_edits: false }
@@ -156,7 +159,8 @@ async function mergeLeaves(
 	// a list over its limit). Then keep the winner whole and record every change the other side
 	// made that the winner does not have: the server would refuse the merge, and a person can
 	// make the choice the rule needs.
-	const authored = (d: Record<string, unknown>) => withAuthor(d, [winner, ...losers]);
+	const authored = (d: Record<string, unknown>) =>
+		withAuthor(d, [winner, ...losers], context.userId);
 	if (!isValid(authored(doc)) && isValid(winner)) {
 		doc = winner;
 		conflicts = losers.flatMap((loser, i) =>
@@ -180,18 +184,23 @@ async function mergeLeaves(
 }
 
 /**
- * A merge adds nothing of its own, so it keeps the authorship of the latest leaf rather than
- * claiming the person whose device happened to make it. That makes the merge the same on every
- * device (see `childRevision`): when two people's devices merge the same conflict at once, they
- * write the same revision, where two different ones would conflict again, and again.
+ * A merge is a revision this person's device wrote, so it is in their name (the server accepts no
+ * other). Its time is the latest leaf's, so that two devices of one person that merge the same
+ * conflict at once write the same revision rather than a new conflict; when two people do, the two
+ * merges differ only in this stamp, and the next round keeps one and closes the other.
  */
-function withAuthor(doc: Record<string, unknown>, leaves: Leaf[]): Record<string, unknown> {
+function withAuthor(
+	doc: Record<string, unknown>,
+	leaves: Leaf[],
+	userId: string
+): Record<string, unknown> {
 	const latest = leaves
 		.map((leaf) => leaf.updated)
 		.filter((updated): updated is { at: string } => isRecord(updated) && typeof updated.at === 'string')
-		.sort((a, b) => a.at.localeCompare(b.at) || stableJson(a).localeCompare(stableJson(b)))
+		.map((updated) => updated.at)
+		.sort()
 		.at(-1);
-	return latest === undefined ? doc : { ...doc, updated: latest };
+	return latest === undefined ? doc : { ...doc, updated: { by: userId, at: latest } };
 }
 
 function isValid(doc: Record<string, unknown>): boolean {

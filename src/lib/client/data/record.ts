@@ -210,7 +210,7 @@ export class LocalRecord {
 }
 
 /** Equal apart from revision metadata and who last saved it. */
-function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+export function sameContent(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
 	const content = (doc: Record<string, unknown>) => {
 		const { _rev, _revisions, _conflicts, updated, ...rest } = doc;
 		return rest;

@@ -403,11 +403,12 @@ describe('writes', () => {
 			hash: string
 		) => {
 			const [n, parentHash] = String(parent._rev).split('-') as [string, string];
+			const ancestors = (parent._revisions as { ids: string[] } | undefined)?.ids ?? [parentHash];
 			return {
 				...body,
 				_id: parent._id,
 				_rev: `${Number(n) + 1}-${hash}`,
-				_revisions: { start: Number(n) + 1, ids: [hash, parentHash] }
+				_revisions: { start: Number(n) + 1, ids: [hash, ...ancestors] }
 			};
 		};
 		const closing = (parent: Record<string, unknown>, hash: string) =>
@@ -421,7 +422,7 @@ describe('writes', () => {
 
 		// The device's own edit lost the merge before it was ever sent: its closed branch is new here.
 		const a = await aOf(first!);
-		const unseen = { ...closing(a, 'c0ffee00000000000000000000000001'), _revisions: undefined };
+		const lost = after(a, note(a, ' Lost to the merge.'), 'c0ffee00000000000000000000000001');
 		const merged = after(a, note(a, ' Merged.'), 'c0ffee00000000000000000000000002');
 		const [mergedOk, closedOk] = await writeDocuments(
 			db.record,
@@ -437,7 +438,7 @@ describe('writes', () => {
 		const [sideOk] = await writeDocuments(
 			db.record,
 			sw,
-			[{ ...unseen, _rev: '5-c0ffee00000000000000000000000004' }],
+			[closing(lost, 'c0ffee00000000000000000000000004')],
 			false
 		);
 		expect(sideOk).toMatchObject({ ok: true });

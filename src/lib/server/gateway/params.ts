@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
+import { JsonTooDeep, parseShallowJson } from '../json-depth';
 import { GatewayError } from './request';
 
 const bool = z.enum(['true', 'false']).transform((v) => v === 'true');
@@ -12,9 +13,12 @@ const jsonOf = <T extends z.ZodType>(schema: T) =>
 		.string()
 		.transform((value, ctx) => {
 			try {
-				return JSON.parse(value) as unknown;
-			} catch {
-				ctx.addIssue({ code: 'custom', message: 'must be JSON' });
+				return parseShallowJson(value);
+			} catch (error) {
+				ctx.addIssue({
+					code: 'custom',
+					message: error instanceof JsonTooDeep ? `is ${error.detail}` : 'must be JSON'
+				});
 				return z.NEVER;
 			}
 		})

@@ -7,6 +7,7 @@ import { json, type RequestEvent } from '@sveltejs/kit';
 import { findAccount } from '../auth/accounts';
 import { BodyTooLarge, gatewayBodyLimit, readJsonWithin } from '../body';
 import { server } from '../context';
+import { JsonTooDeep } from '../json-depth';
 import { resolveAccess, type Access } from './access';
 
 export class GatewayError extends Error {
@@ -53,6 +54,8 @@ export async function jsonBody(request: Request, limit = gatewayBodyLimit): Prom
 				`The request body is over ${Math.round(limit / (1024 * 1024))} MB.`
 			);
 		}
+		if (error instanceof JsonTooDeep)
+			throw new GatewayError(400, 'bad_request', `The request body is ${error.detail}.`);
 		throw new GatewayError(400, 'bad_request', 'The request body is not valid JSON.');
 	}
 }

@@ -13,6 +13,8 @@ import { nextStatuses } from '$lib/domain/rules/lifecycle';
 import { ppChangeRefusal } from '$lib/domain/rules/pp-requests';
 import { writeRefusal, type Access } from './access';
 import { isNotFound } from '../store/databases';
+import { GatewayError } from './request';
+import { historyOf, RevTree } from './rev-tree';
 
 export type WriteResult =
 	| { ok: true; id: string; rev: string }
@@ -36,6 +38,11 @@ export async function writeDocuments(
 	docs: unknown[],
 	newEdits: boolean
 ): Promise<WriteResult[]> {
+	// A file that cannot be decoded is a malformed request, as CouchDB answers it: nothing is stored.
+	for (const doc of docs) {
+		const problem = attachmentDataProblem(doc);
+		if (problem) throw new GatewayError(400, 'bad_request', problem);
+	}
 	const children = new Map<string, Doc | null>();
 	const results: (WriteResult | null)[] = docs.map(() => null);
 	const accepted: { index: number; doc: Doc }[] = [];
@@ -46,16 +53,21 @@ export async function writeDocuments(
 	const order = [...docs.keys()].sort(
 		(a, b) => Number(isDeletion(docs[a])) - Number(isDeletion(docs[b]))
 	);
-	const liveRevs = new Map<string, string[][]>();
+	// Each document's revision tree as the writes before it in this request leave it.
+	const trees = new Map<string, RevTree>();
+	const treeOf = async (id: string) => {
+		let tree = trees.get(id);
+		if (!tree) trees.set(id, (tree = await RevTree.load(db, id)));
+		return tree;
+	};
 	for (const index of order) {
 		const input = docs[index];
-		const refusal = await check(db, access, input, children, liveRevs);
+		const refusal = await check(db, access, input, children, treeOf, newEdits, index);
 		if (refusal) results[index] = refusal;
 		else {
-			accepted.push({ index, doc: input as Doc });
 			const doc = input as Doc;
-			if (!isDeletion(doc))
-				liveRevs.set(doc._id, [...(liveRevs.get(doc._id) ?? []), revisionHistory(doc)]);
+			accepted.push({ index, doc });
+			(await treeOf(doc._id)).apply(writeHistory(doc, newEdits, index), isDeletion(doc));
 		}
 	}
 	accepted.sort((a, b) => a.index - b.index);
@@ -95,7 +107,9 @@ async function check(
 	access: Access,
 	input: unknown,
 	children: Map<string, Doc | null>,
-	liveInBatch: ReadonlyMap<string, readonly string[][]>
+	treeOf: (id: string) => Promise<RevTree>,
+	newEdits: boolean,
+	index: number
 ): Promise<WriteResult | null> {
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
 		return { id: '', error: 'bad_request', reason: 'Each document must be a JSON object.' };
@@ -112,9 +126,16 @@ async function check(
 	if (notAllowed) return refuse(id, doc._rev, notAllowed);
 	if (!('childId' in parsed)) return refuse(id, doc._rev, 'Only the server writes this document.');
 
+	const tree = await treeOf(id);
+	const history = writeHistory(doc, newEdits, index);
+	if (!newEdits) {
+		// A revision the server already has is stored as it was, whatever this copy says.
+		if (tree.known.has(history[0]!)) return null;
+		const historyProblem = historyRefusal(tree, history);
+		if (historyProblem) return refuse(id, doc._rev, historyProblem);
+	}
+	if (doc._deleted === true) return deletionRefusal(parsed, tree, doc, history);
 	const current = await currentDoc(db, id);
-	if (doc._deleted === true)
-		return deletionRefusal(parsed, current, doc, liveInBatch.get(id) ?? []);
 
 	const content = Object.fromEntries(Object.entries(doc).filter(([k]) => !metaFields.includes(k)));
 	const result = parseDocument(content);
@@ -125,8 +146,10 @@ async function check(
 	const stampProblem = stampRefusal(parsed, content, child, current);
 	if (stampProblem) return refuse(id, doc._rev, stampProblem);
 
-	const stamp = content.updated as { by?: string; at?: string } | undefined;
-	if (stamp?.by !== access.userId && !(await isLeafStamp(db, id, stamp))) {
+	// Every revision is in the name of the person who sent it, a merge made on a device too: new
+	// content never carries another person's name.
+	const stamp = content.updated as { by?: string } | undefined;
+	if (stamp?.by !== access.userId) {
 		return refuse(
 			id,
 			doc._rev,
@@ -160,24 +183,6 @@ async function check(
 		if (statusProblem) return refuse(id, doc._rev, statusProblem);
 	}
 	return null;
-}
-
-/**
- * A device that merges two conflicting revisions keeps the authorship of the latest of them, so
- * that every device computes the same merge (and the same revision). That is allowed only when
- * the stamp is exactly one a current revision of this document already carries: a device can
- * never invent another person's authorship.
- */
-async function isLeafStamp(
-	db: PouchDB.Database,
-	id: string,
-	stamp: { by?: string; at?: string } | undefined
-): Promise<boolean> {
-	if (!stamp?.by || !stamp.at) return false;
-	const leaves = (await db.get(id, { open_revs: 'all' }).catch(() => [])) as {
-		ok?: { updated?: { by?: string; at?: string } };
-	}[];
-	return leaves.some((l) => l.ok?.updated?.by === stamp.by && l.ok?.updated?.at === stamp.at);
 }
 
 async function currentDoc(db: PouchDB.Database, id: string): Promise<Doc | null> {
@@ -224,17 +229,40 @@ function stampRefusal(
 }
 
 /**
+ * A revision sent as it was made on a device (`new_edits: false`) names its ancestors. They must
+ * reach a revision the server has, or the document's first revision (a document two devices both
+ * started offline): a device cannot make a revision outrank the server's by naming a generation
+ * it never wrote.
+ */
+function historyRefusal(tree: RevTree, history: readonly string[]): string | null {
+	if (history.length === 0) return 'A revision sent with new_edits=false needs its _rev.';
+	if (history.length > maxHistory)
+		return `A revision may name at most ${maxHistory} ancestors in _revisions.`;
+	const generations = history.map((rev) => Number(rev.split('-')[0]));
+	const counted = generations.every(
+		(generation, i) => Number.isSafeInteger(generation) && generation === generations[0]! - i
+	);
+	if (!counted) return '_rev and _revisions must count down one generation at a time.';
+	if (generations.at(-1) === 1 || history.some((rev) => tree.known.has(rev))) return null;
+	return 'This revision follows none the server has: send it with the history it was made on.';
+}
+
+/** As many ancestors as a CouchDB database keeps by default (`_revs_limit`). */
+const maxHistory = 1_000;
+
+/**
  * Records are never deleted from a device, except an attachment, or the losing side of a
  * conflict. That side may be a branch the server already holds beside the current one, or one it
  * has never seen: a device's own edit that lost a conflict the device merged before it could send
- * it. Either way a live revision stays (the current one, or the merge sent with the deletion),
- * and the closed branch carries nothing.
+ * it. Either way what stays must be the server's current revision, or a revision built on it (the
+ * merge sent with the deletion): closing every side, or the current one in favour of an invented
+ * branch, is refused, however the closings are spread over one request.
  */
 function deletionRefusal(
 	parsed: ParsedId,
-	current: Doc | null,
+	tree: RevTree,
 	doc: Record<string, unknown>,
-	liveInBatch: readonly string[][]
+	history: readonly string[]
 ): WriteResult | null {
 	const id = String(doc._id);
 	if (parsed.kind === 'child-attachment' || parsed.kind === 'pep-attachment') return null;
@@ -243,30 +271,45 @@ function deletionRefusal(
 		doc._rev,
 		'Records cannot be deleted from a device. Mark the part as not applicable instead.'
 	);
-	if (!current) return refusal;
+	if (!tree.exists) return refusal;
 	const content = Object.keys(doc).filter((key) => key !== '_id' && !metaFields.includes(key));
 	if (content.length > 0)
 		return refuse(id, doc._rev, 'A closed conflict carries only its id and revision.');
-	const conflicted = Array.isArray(current._conflicts) && current._conflicts.length > 0;
-	if (conflicted) return null;
-	// The record stays if one of its live leaves after this write is not on the closed branch:
-	// the current revision, unless a revision written with it follows on from it, or such a one.
-	const closed = revisionHistory(doc);
-	const leaves = [[String(current._rev)], ...liveInBatch]
-		.filter(([rev], i, all) => !all.some((other, j) => j !== i && other.slice(1).includes(rev!)))
-		.map(([rev]) => rev!);
-	const stays = leaves.some((rev) => !closed.includes(rev));
+	const stays = tree
+		.liveAfterClosing(history)
+		.some((leaf) => leaf.rev === tree.winner || tree.followsWinner(leaf.history));
 	return stays ? null : refusal;
 }
 
-/** The revisions a write names as its own and its ancestors', newest first. */
-function revisionHistory(doc: Record<string, unknown>): string[] {
-	const revisions = doc._revisions as { start?: unknown; ids?: unknown } | undefined;
-	if (typeof revisions?.start === 'number' && Array.isArray(revisions.ids)) {
-		const start = revisions.start;
-		return revisions.ids.map((hash, i) => `${start - i}-${String(hash)}`);
+/**
+ * The revisions a write names as its own and its ancestors', newest first. A revision the server
+ * will number itself (`new_edits` true) is named by its place in the request until then.
+ */
+function writeHistory(doc: Record<string, unknown>, newEdits: boolean, index: number): string[] {
+	if (!newEdits) return historyOf(doc);
+	const parent = typeof doc._rev === 'string' ? [doc._rev] : [];
+	return [`new-${index}`, ...parent];
+}
+
+/** Padded base64, as CouchDB and PouchDB send a file inline. */
+const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+
+/** What is wrong with a document's inline files, named, or null. */
+function attachmentDataProblem(input: unknown): string | null {
+	const doc = input as { _id?: unknown; _attachments?: unknown } | null;
+	const attachments = doc?._attachments;
+	if (attachments === undefined || typeof doc !== 'object') return null;
+	const id = typeof doc._id === 'string' ? doc._id.slice(0, 120) : 'a document';
+	if (typeof attachments !== 'object' || attachments === null || Array.isArray(attachments))
+		return `_attachments of ${id} must be an object of files.`;
+	for (const [name, file] of Object.entries(attachments)) {
+		const data = (file as { data?: unknown } | null)?.data;
+		const stub = (file as { stub?: unknown } | null)?.stub === true;
+		if (data === undefined && stub) continue;
+		if (typeof data !== 'string' || !base64.test(data))
+			return `The attachment "${name.slice(0, 40)}" of ${id} is not valid base64 data.`;
 	}
-	return typeof doc._rev === 'string' ? [doc._rev] : [];
+	return null;
 }
 
 /** The size of what base64 `data` holds: three bytes per four characters, less the padding. */
