@@ -6,12 +6,10 @@ import { describeDemo, seedDemo } from '$lib/server/demo/seed';
 import { todayInEngland } from '$lib/domain/calendar/today';
 import { scopeIndexOf } from '$lib/server/gateway/scope-index';
 import { bootstrapAdmin } from '$lib/server/admin/bootstrap';
-import { isRevoked } from '$lib/server/devices/registry';
+import { deviceCookieName, isRevoked } from '$lib/server/devices/registry';
+import { checkSession } from '$lib/server/auth/sessions';
 import { json } from '@sveltejs/kit';
 import { cameOverHttps, securityHeaders } from '../server/security-headers.js';
-
-/** The cookie the app sets with its device id (see `src/lib/client/security/device-id.ts`). */
-const deviceCookieName = 'pep-device';
 
 export const init: ServerInit = async () => {
 	// One request's stray failure must never take the service down for everyone: log it loudly.
@@ -52,10 +50,18 @@ export const handle: Handle = async ({ event, resolve }) => {
 			https
 		);
 	}
-	event.locals.session = verifySession(
-		event.cookies.get(sessionCookieName),
-		server().sessionSecret
-	);
+	// Who is asking, worked out once here for every route: a signed cookie naming a session the
+	// server still holds alive, and that session's account as it is now.
+	event.locals.session = null;
+	event.locals.account = null;
+	const claim = verifySession(event.cookies.get(sessionCookieName), server().sessionSecret);
+	if (claim) {
+		const check = await checkSession(server().db.users, claim, device);
+		if (check.alive) {
+			event.locals.session = { ...claim, role: check.account.role };
+			event.locals.account = check.account;
+		}
+	}
 	const response = await resolve(event);
 	// Records and accounts must not be kept in the browser's HTTP cache on disk, which the
 	// device's encryption does not cover.

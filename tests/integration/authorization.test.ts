@@ -450,7 +450,8 @@ describe.each(roles)('as the %s', (role) => {
 					`${kind}: deleting every side left ${afterAttack.status} ${JSON.stringify(deleteAll.json).slice(0, 200)}`
 				);
 			else if (
-				JSON.stringify(content(afterAttack.json as Doc)) !== JSON.stringify(content(current))
+				JSON.stringify(content(afterAttack.json as unknown as Doc)) !==
+				JSON.stringify(content(current))
 			)
 				problems.push(`${kind}: deleting every side left other content`);
 		}

@@ -32,7 +32,10 @@ const signInWith = (server: RunningServer, email: string, password: string) =>
 	call(server.url, 'POST', '/api/session', { json: { email, password } });
 
 /** A session cookie made the way the server makes them, for a secret the test chooses. */
-function craftCookie(session: { userId: string; role: string; expires: number }, key: string) {
+function craftCookie(
+	session: { userId: string; sessionId: string; role: string; expires: number },
+	key: string
+) {
 	const body = Buffer.from(JSON.stringify(session)).toString('base64url');
 	return `pep_session=${body}.${createHmac('sha256', key).update(body).digest('base64url')}`;
 }
@@ -54,6 +57,21 @@ describe('signing in and out', () => {
 		const cleared = out.headers.getSetCookie()[0]!;
 		expect(cleared).toMatch(/^pep_session=;/);
 		expect(cleared).toMatch(/Max-Age=0/);
+	});
+
+	it('ends the session on the server: the cookie of a session signed out of opens nothing', async () => {
+		const cookie = await signIn(app.url, 'social-worker@example.org', demoPassword);
+		expect((await call(app.url, 'GET', '/db/pep/_all_docs?limit=1', { cookie })).status).toBe(200);
+		expect((await call(app.url, 'DELETE', '/api/session', { cookie })).status).toBe(204);
+		// Replayed, as someone who copied it, or a browser that kept it, would.
+		expect((await call(app.url, 'GET', '/api/session', { cookie })).body).toEqual({ user: null });
+		expect((await call(app.url, 'GET', '/db/pep/_all_docs?limit=1', { cookie })).status).toBe(401);
+		expect((await call(app.url, 'GET', '/api/access', { cookie })).status).toBe(401);
+		// Signing out one session leaves the person's others alone.
+		const other = await signIn(app.url, 'social-worker@example.org', demoPassword);
+		expect((await call(app.url, 'GET', '/api/session', { cookie: other })).body).toMatchObject({
+			user: { role: 'social-worker' }
+		});
 	});
 
 	it('sets the cookie HttpOnly, SameSite=Strict, for the whole site, and not Secure on http', async () => {
@@ -78,11 +96,17 @@ describe('signing in and out', () => {
 
 	it('treats a forged, altered or expired cookie as signed out', async () => {
 		const now = Math.floor(Date.now() / 1000);
-		const admin = { userId: 'demo-admin', role: 'admin', expires: now + 3600 };
-		// The test knows the secret, so a cookie it signs properly is accepted …
+		const admin = {
+			userId: 'demo-admin',
+			sessionId: 'never-begun',
+			role: 'admin',
+			expires: now + 3600
+		};
+		// The test knows the secret, yet a cookie it signs properly names a session the server never
+		// began, and is refused like the rest.
 		expect(
 			(await call(app.url, 'GET', '/api/session', { cookie: craftCookie(admin, secret) })).body
-		).toMatchObject({ user: { userId: 'demo-admin' } });
+		).toEqual({ user: null });
 
 		const real = (await signIn(app.url, 'young-person@example.org', demoPassword)).split('.');
 		const promoted = Buffer.from(

@@ -1,17 +1,14 @@
 /**
  * Who may use the admin API: a signed-in administrator whose account still exists, is still an
- * administrator and is not disabled (looked up on every request, as the session cookie says only
- * who signed in, not what they may do now).
+ * administrator and is not disabled (read with the session on every request, in hooks.server.ts).
  */
 import { error, type RequestEvent } from '@sveltejs/kit';
-import { findAccount, type Account } from '$lib/server/auth/accounts';
-import { server } from '$lib/server/context';
+import type { Account } from '$lib/server/auth/accounts';
 import { AdminRefusal } from './refusal';
 
 export async function requireAdmin(event: Pick<RequestEvent, 'locals'>): Promise<Account> {
-	const session = event.locals.session;
-	const account = session ? await findAccount(server().db.users, session.userId) : null;
-	if (!account || account.disabled) error(401, 'Sign in as an administrator to do this.');
+	const account = event.locals.account;
+	if (!account) error(401, 'Sign in as an administrator to do this.');
 	if (account.role !== 'admin') error(403, 'Only an administrator can do this.');
 	return account;
 }

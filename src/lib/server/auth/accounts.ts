@@ -74,6 +74,12 @@ export async function findAccount(
 	}
 }
 
+/** An account document read some other way (with others, say), or null if it is not one. */
+export function accountFrom(doc: unknown): Account | null {
+	const parsed = account.safeParse(doc);
+	return parsed.success ? parsed.data : null;
+}
+
 export async function countAccounts(users: PouchDB.Database): Promise<number> {
 	const result = await users.allDocs({ startkey: 'user:', endkey: 'user:\ufff0' });
 	return result.rows.length;

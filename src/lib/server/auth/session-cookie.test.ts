@@ -3,7 +3,12 @@ import { signSession, verifySession } from './session-cookie';
 
 const secret = 'a-test-secret-that-is-long-enough-123';
 const now = Date.parse('2026-11-23T10:00:00Z');
-const session = { userId: 'user-0001', role: 'social-worker' as const, expires: now / 1000 + 3600 };
+const session = {
+	userId: 'user-0001',
+	sessionId: 'session-0001',
+	role: 'social-worker' as const,
+	expires: now / 1000 + 3600
+};
 
 describe('signed session cookies', () => {
 	it('carry the session to any instance with the secret', () => {

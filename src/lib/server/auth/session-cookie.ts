@@ -1,7 +1,8 @@
 /**
- * Sessions are signed cookies, not server state, so any instance behind a load balancer can
- * verify them with the shared secret. The cookie holds who and until when; what they may see is
- * looked up on every request, so a withdrawn assignment or a disabled account takes effect at once.
+ * Sessions are signed cookies, so any instance behind a load balancer can verify them with the
+ * shared secret. The cookie holds who, which session and until when; whether that session is still
+ * alive (auth/sessions.ts) and what they may see are looked up on every request, so signing out, a
+ * withdrawn assignment or a disabled account takes effect at once.
  */
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
@@ -11,6 +12,8 @@ export const sessionCookieName = 'pep_session';
 
 const payload = z.object({
 	userId: z.string(),
+	/** The session's record on the server (auth/sessions.ts), which says whether it is alive. */
+	sessionId: z.string(),
 	role,
 	/** Seconds since the epoch. */
 	expires: z.number().int()

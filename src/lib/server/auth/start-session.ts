@@ -3,20 +3,28 @@
  * is told about who they are. Used by sign-in and by joining with an invitation code.
  */
 import type { Cookies } from '@sveltejs/kit';
-import type { Config } from '../config';
+import type { ServerContext } from '../context';
+import { deviceCookieName } from '../devices/registry';
+import { newSessionId, recordSession } from './sessions';
 import { sessionCookieName, signSession } from './session-cookie';
 import type { Account } from './accounts';
 
-export function startSession(
+export async function startSession(
 	{ cookies, url }: { cookies: Cookies; url: URL },
 	account: Pick<Account, 'userId' | 'role'>,
-	config: Pick<Config, 'PEP_SESSION_HOURS'>,
-	secret: string
-): void {
+	{ config, sessionSecret, db }: Pick<ServerContext, 'config' | 'sessionSecret' | 'db'>
+): Promise<void> {
 	const expires = Math.floor(Date.now() / 1000) + config.PEP_SESSION_HOURS * 3600;
+	const sessionId = newSessionId();
+	await recordSession(db.users, {
+		userId: account.userId,
+		sessionId,
+		expiresAt: new Date(expires * 1000),
+		deviceId: cookies.get(deviceCookieName)
+	});
 	cookies.set(
 		sessionCookieName,
-		signSession({ userId: account.userId, role: account.role, expires }, secret),
+		signSession({ userId: account.userId, sessionId, role: account.role, expires }, sessionSecret),
 		{
 			path: '/',
 			httpOnly: true,

@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { isConflict, isNotFound } from '../store/databases';
 
+/** The cookie the app sets with its device id (see `src/lib/client/security/device-id.ts`). */
+export const deviceCookieName = 'pep-device';
+
 export const deviceId = z
 	.string()
 	.regex(/^[A-Za-z0-9-]{8,64}$/, 'must be 8 to 64 letters, digits or hyphens');

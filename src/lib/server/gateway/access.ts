@@ -26,7 +26,7 @@ export interface Access {
 
 export async function resolveAccess(
 	record: PouchDB.Database,
-	session: Session,
+	session: Pick<Session, 'userId' | 'role'>,
 	authorityId: string
 ): Promise<Access> {
 	const assignment = await readAssignment(record, session.userId);

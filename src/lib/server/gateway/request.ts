@@ -4,7 +4,6 @@
  * PouchDB understands.
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
-import { findAccount } from '../auth/accounts';
 import { BodyTooLarge, gatewayBodyLimit, readJsonWithin } from '../body';
 import { server } from '../context';
 import { JsonTooDeep } from '../json-depth';
@@ -25,13 +24,10 @@ export function couchError(status: number, error: string, reason: string): Respo
 }
 
 export async function accessFor(event: RequestEvent): Promise<Access> {
-	const session = event.locals.session;
-	if (!session) throw new GatewayError(401, 'unauthorized', 'Sign in to reach the record.');
-	const { db } = server();
-	const account = await findAccount(db.users, session.userId);
-	if (!account || account.disabled)
+	const { session, account } = event.locals;
+	if (!session || !account)
 		throw new GatewayError(401, 'unauthorized', 'Sign in to reach the record.');
-	return resolveAccess(db.record, session, account.authorityId);
+	return resolveAccess(server().db.record, session, account.authorityId);
 }
 
 /** A JSON request body within `limit`, or a 4xx that says what is wrong with it. */

@@ -296,9 +296,10 @@ const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
 
 /** What is wrong with a document's inline files, named, or null. */
 function attachmentDataProblem(input: unknown): string | null {
-	const doc = input as { _id?: unknown; _attachments?: unknown } | null;
-	const attachments = doc?._attachments;
-	if (attachments === undefined || typeof doc !== 'object') return null;
+	if (typeof input !== 'object' || input === null) return null;
+	const doc = input as { _id?: unknown; _attachments?: unknown };
+	const attachments = doc._attachments;
+	if (attachments === undefined) return null;
 	const id = typeof doc._id === 'string' ? doc._id.slice(0, 120) : 'a document';
 	if (typeof attachments !== 'object' || attachments === null || Array.isArray(attachments))
 		return `_attachments of ${id} must be an object of files.`;

@@ -5,7 +5,7 @@
  */
 import { json, type RequestEvent } from '@sveltejs/kit';
 import { opaqueId } from '$lib/domain/schemas/common';
-import { findAccount, type Account } from '../auth/accounts';
+import type { Account } from '../auth/accounts';
 import { server } from '../context';
 import { resolveAccess } from '../gateway/access';
 import { childAuthority, InvitationRefusal } from './store';
@@ -21,9 +21,8 @@ export async function requireChildsSocialWorker(
 	event: Pick<RequestEvent, 'locals' | 'params'>
 ): Promise<ChildsSocialWorker> {
 	const { db } = server();
-	const session = event.locals.session;
-	const account = session ? await findAccount(db.users, session.userId) : null;
-	if (!session || !account || account.disabled) {
+	const { session, account } = event.locals;
+	if (!session || !account) {
 		throw new InvitationRefusal(401, 'Sign in to do this.');
 	}
 	if (account.role !== 'social-worker') {

@@ -144,7 +144,7 @@ export async function acceptForAccount(
 	try {
 		const access = await resolveAccess(
 			db.record,
-			{ userId: account.userId, role: account.role, expires: 0 },
+			{ userId: account.userId, role: account.role },
 			account.authorityId
 		);
 		await setAssignment(db, account.userId, {

@@ -5,10 +5,11 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { email } from '$lib/domain/schemas/users';
-import { findAccount, findAccountByEmail } from '$lib/server/auth/accounts';
+import { findAccountByEmail } from '$lib/server/auth/accounts';
 import { decoyHash, verifyPassword } from '$lib/server/auth/passwords';
 import { clearFailures, recordFailure, retryAfter } from '$lib/server/auth/rate-limit';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
+import { endSession } from '$lib/server/auth/sessions';
 import { publicSessionUser, startSession } from '$lib/server/auth/start-session';
 import { readJson } from '$lib/server/http';
 import { server } from '$lib/server/context';
@@ -21,7 +22,7 @@ const signInBody = z.strictObject({
 const wrongCredentials = 'Enter a correct email address and password.';
 
 export const POST: RequestHandler = async (event) => {
-	const { db, config, sessionSecret } = server();
+	const { db } = server();
 	const body = await readJson(event.request, signInBody);
 	const address = event.getClientAddress();
 
@@ -50,18 +51,18 @@ export const POST: RequestHandler = async (event) => {
 	}
 	await clearFailures(db.users, 'account', body.email);
 
-	startSession(event, account, config, sessionSecret);
+	await startSession(event, account, server());
 	return json(publicSessionUser(account));
 };
 
 /** Who is signed in: `{ user: null }` when nobody is, which is an answer, not an error. */
 export const GET: RequestHandler = async ({ locals }) => {
-	if (!locals.session) return json({ user: null });
-	const account = await findAccount(server().db.users, locals.session.userId);
-	return json({ user: account && !account.disabled ? publicSessionUser(account) : null });
+	return json({ user: locals.account ? publicSessionUser(locals.account) : null });
 };
 
-export const DELETE: RequestHandler = async ({ cookies, url }) => {
+/** Signs out: the session ends on the server, so its cookie is worth nothing wherever it is kept. */
+export const DELETE: RequestHandler = async ({ cookies, url, locals }) => {
+	if (locals.session) await endSession(server().db.users, locals.session.sessionId);
 	cookies.delete(sessionCookieName, {
 		path: '/',
 		httpOnly: true,

@@ -6,7 +6,6 @@
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { invitationCode } from '$lib/domain/invitations';
-import { findAccount } from '$lib/server/auth/accounts';
 import { server } from '$lib/server/context';
 import { readJson } from '$lib/server/http';
 import { answerRefusal } from '$lib/server/invitations/http';
@@ -18,9 +17,8 @@ const body = z.strictObject({ code: invitationCode });
 export const POST: RequestHandler = async (event) => {
 	try {
 		const { db, sessionSecret } = server();
-		const session = event.locals.session;
-		const account = session ? await findAccount(db.users, session.userId) : null;
-		if (!account || account.disabled) throw new InvitationRefusal(401, 'Sign in to do this.');
+		const account = event.locals.account;
+		if (!account) throw new InvitationRefusal(401, 'Sign in to do this.');
 		const { code } = await readJson(event.request, body);
 		const added = await acceptForAccount(
 			db,

@@ -18,9 +18,14 @@ const body = z.strictObject({ code: invitationCode, email, password: newPassword
 export const POST: RequestHandler = async (event) => {
 	try {
 		const joining = await readJson(event.request, body);
-		const { db, config, sessionSecret } = server();
-		const account = await join(db, joining, event.getClientAddress(), sessionSecret);
-		startSession(event, account, config, sessionSecret);
+		const context = server();
+		const account = await join(
+			context.db,
+			joining,
+			event.getClientAddress(),
+			context.sessionSecret
+		);
+		await startSession(event, account, context);
 		return json(publicSessionUser(account), { status: 201 });
 	} catch (cause) {
 		return answerRefusal(cause);
