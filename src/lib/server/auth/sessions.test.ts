@@ -1,7 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDatabases } from '../testing/temp-databases';
 import { createAccount } from './accounts';
-import { checkSession, endSession, newSessionId, recordSession } from './sessions';
+import { registerDevice } from '../devices/registry';
+import {
+	bindSessionDevice,
+	checkSession,
+	endSession,
+	newSessionId,
+	recordSession
+} from './sessions';
 
 let db: ReturnType<typeof tempDatabases>;
 const userId = 'session-test-user';
@@ -26,9 +33,9 @@ afterAll(async () => {
 	await db.close();
 });
 
-async function begin(deviceId?: string) {
+async function begin() {
 	const sessionId = newSessionId();
-	await recordSession(db.users, { userId, sessionId, expiresAt: later(60), deviceId, now });
+	await recordSession(db.users, { userId, sessionId, expiresAt: later(60), now });
 	return { userId, sessionId };
 }
 const check = (claim: { userId: string; sessionId: string }, device?: string, at = later(1)) =>
@@ -52,17 +59,24 @@ describe('a session', () => {
 		expect(await check(claim, undefined, later(61))).toEqual({ alive: false, why: 'expired' });
 	});
 
-	it('belongs to the device it was first used from', async () => {
+	it('belongs to the first of the person’s own devices it is used from', async () => {
+		await registerDevice(db.users, 'device-aaaa-0001', userId);
+		await registerDevice(db.users, 'device-bbbb-0002', userId);
+		await registerDevice(db.users, 'device-else-0003', 'someone-else');
 		const claim = await begin();
 		expect(await check(claim)).toMatchObject({ alive: true });
+		// A browser may still send the id of whoever unlocked it before: that ties nothing.
+		expect(await check(claim, 'device-else-0003')).toMatchObject({ alive: true });
 		expect(await check(claim, 'device-aaaa-0001')).toMatchObject({ alive: true });
 		expect(await check(claim, 'device-aaaa-0001')).toMatchObject({ alive: true });
 		expect(await check(claim, 'device-bbbb-0002')).toEqual({ alive: false, why: 'device' });
+		expect(await check(claim, 'device-else-0003')).toEqual({ alive: false, why: 'device' });
 		expect(await check(claim)).toEqual({ alive: false, why: 'device' });
 
-		const signedInOnDevice = await begin('device-cccc-0003');
-		expect(await check(signedInOnDevice)).toEqual({ alive: false, why: 'device' });
-		expect(await check(signedInOnDevice, 'device-cccc-0003')).toMatchObject({ alive: true });
+		const registeredIn = await begin();
+		await bindSessionDevice(db.users, registeredIn.sessionId, 'device-bbbb-0002');
+		expect(await check(registeredIn)).toEqual({ alive: false, why: 'device' });
+		expect(await check(registeredIn, 'device-bbbb-0002')).toMatchObject({ alive: true });
 	});
 
 	it('ends with a new password, and with the account disabled', async () => {

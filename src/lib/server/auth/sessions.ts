@@ -6,8 +6,8 @@
  *
  * Every record here is written once and never changed, so two instances of a CouchDB cluster
  * cannot leave it in conflict:
- *   session:{userId}:{sessionId}  made at sign-in: whose, when, until when, and the device if known;
- *   session-device:{sessionId}    the device a session was first used from, when sign-in had none;
+ *   session:{userId}:{sessionId}  made at sign-in: whose, when, until when;
+ *   session-device:{sessionId}    the person's own device the session was first used from;
  *   session-end:{sessionId}       made at sign-out.
  * A session is also over once its account is disabled, or its password set after it began.
  */
@@ -21,8 +21,7 @@ const sessionRecord = z.object({
 	type: z.literal('session'),
 	userId: z.string(),
 	createdAt: z.string(),
-	expiresAt: z.string(),
-	deviceId: z.string().optional()
+	expiresAt: z.string()
 });
 const deviceBinding = z.object({ type: z.literal('session-device'), deviceId: z.string() });
 
@@ -32,19 +31,20 @@ const endId = (sessionId: string) => `session-end:${sessionId}`;
 
 export const newSessionId = () => randomBytes(24).toString('base64url');
 
-/** Records a session begun now, on `deviceId` if the browser already has one. */
+/**
+ * Records a session begun now. It is tied to a device later, when one of the person's own devices
+ * is first used with it: the device id a browser sends at sign-in may be another person's.
+ */
 export async function recordSession(
 	users: PouchDB.Database,
-	input: { userId: string; sessionId: string; expiresAt: Date; deviceId?: string; now?: Date }
+	input: { userId: string; sessionId: string; expiresAt: Date; now?: Date }
 ): Promise<void> {
-	const known = input.deviceId && deviceIdSchema.safeParse(input.deviceId).success;
 	await users.put({
 		_id: recordId(input.userId, input.sessionId),
 		type: 'session',
 		userId: input.userId,
 		createdAt: (input.now ?? new Date()).toISOString(),
-		expiresAt: input.expiresAt.toISOString(),
-		...(known ? { deviceId: input.deviceId } : {})
+		expiresAt: input.expiresAt.toISOString()
 	});
 }
 
@@ -83,11 +83,12 @@ export async function checkSession(
 		recordId(claim.userId, claim.sessionId),
 		endId(claim.sessionId),
 		bindingId(claim.sessionId),
-		`user:${claim.userId}`
+		`user:${claim.userId}`,
+		...(device ? [`device:${device}`] : [])
 	];
 	const found = await users.allDocs({ keys, include_docs: true });
 	const docs = found.rows.map((row) => ('doc' in row && row.doc ? (row.doc as unknown) : null));
-	const [recordDoc, endDoc, bindingDoc, accountDoc] = docs;
+	const [recordDoc, endDoc, bindingDoc, accountDoc, deviceDoc] = docs;
 
 	const record = sessionRecord.safeParse(recordDoc);
 	if (!record.success || record.data.userId !== claim.userId)
@@ -99,10 +100,12 @@ export async function checkSession(
 	if (account.passwordSetAt && account.passwordSetAt > record.data.createdAt)
 		return { alive: false, why: 'password' };
 
-	const bound = record.data.deviceId ?? deviceBinding.safeParse(bindingDoc).data?.deviceId;
+	const bound = deviceBinding.safeParse(bindingDoc).data?.deviceId;
 	if (bound === undefined) {
-		// Not yet used from a device: the first one it is used from becomes its own.
-		if (device) await bindDevice(users, claim.sessionId, device);
+		// Not yet used from a device: the first of this person's own devices it is used from
+		// becomes its own. (A browser may still send the id of whoever unlocked it last.)
+		const owner = (deviceDoc as { userId?: unknown } | null)?.userId;
+		if (device && owner === claim.userId) await bindSessionDevice(users, claim.sessionId, device);
 		return { alive: true, account };
 	}
 	// Its device's revocation is checked with every request that names the device (hooks).
@@ -110,7 +113,12 @@ export async function checkSession(
 	return { alive: true, account };
 }
 
-async function bindDevice(users: PouchDB.Database, sessionId: string, deviceId: string) {
+/** Ties a session not yet used from a device to `deviceId` (the device just registered, say). */
+export async function bindSessionDevice(
+	users: PouchDB.Database,
+	sessionId: string,
+	deviceId: string
+): Promise<void> {
 	try {
 		await users.put({ _id: bindingId(sessionId), type: 'session-device', deviceId });
 	} catch (error) {

@@ -4,7 +4,6 @@
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { ServerContext } from '../context';
-import { deviceCookieName } from '../devices/registry';
 import { newSessionId, recordSession } from './sessions';
 import { sessionCookieName, signSession } from './session-cookie';
 import type { Account } from './accounts';
@@ -19,8 +18,7 @@ export async function startSession(
 	await recordSession(db.users, {
 		userId: account.userId,
 		sessionId,
-		expiresAt: new Date(expires * 1000),
-		deviceId: cookies.get(deviceCookieName)
+		expiresAt: new Date(expires * 1000)
 	});
 	cookies.set(
 		sessionCookieName,

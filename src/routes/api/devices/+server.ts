@@ -7,6 +7,7 @@ import {
 	publicDevice,
 	registerDevice
 } from '$lib/server/devices/registry';
+import { bindSessionDevice } from '$lib/server/auth/sessions';
 import { server } from '$lib/server/context';
 import { readJson } from '$lib/server/http';
 
@@ -16,7 +17,10 @@ export const POST: RequestHandler = async ({ locals, request }) => {
 	if (!locals.session) error(401, 'Sign in to set up this device.');
 	const { deviceId: id } = await readJson(request, body);
 	try {
-		const device = await registerDevice(server().db.users, id, locals.session.userId);
+		const { users } = server().db;
+		const device = await registerDevice(users, id, locals.session.userId);
+		// The session it was registered in is this device's from now on.
+		await bindSessionDevice(users, locals.session.sessionId, device.deviceId);
 		return json(publicDevice(device), { status: 201 });
 	} catch (cause) {
 		if (cause instanceof DeviceRefusal) error(cause.status, cause.message);
