@@ -94,6 +94,28 @@ describe('the admin API', () => {
 		expect(listed.text).not.toMatch(/passwordHash|scrypt/);
 	});
 
+	it('keeps an administrator to their own authority', async () => {
+		const elsewhere = await asAdmin(
+			'POST',
+			'/api/admin/users',
+			newPerson('admin', { authorityId: 'another-authority', password: 'a long enough password' })
+		);
+		expect(elsewhere.status, elsewhere.text).toBe(403);
+		expect(messageOf(elsewhere)).toMatch(/authorityId: you administer demo-authority/);
+
+		const officer = await asAdmin('POST', '/api/admin/users', newPerson('virtual-school'));
+		expect(officer.status, officer.text).toBe(201);
+		const { userId } = officer.body as { userId: string };
+		const reach = await asAdmin('PUT', `/api/admin/users/${userId}/assignment`, {
+			authorityIds: ['another-authority']
+		});
+		expect(reach.status, reach.text).toBe(403);
+		const listed = (await asAdmin('GET', '/api/admin/users')).body as {
+			users: { authorityId: string }[];
+		};
+		expect(new Set(listed.users.map((u) => u.authorityId))).toEqual(new Set(['demo-authority']));
+	});
+
 	it('refuses a duplicate email (409), an unknown user (404) and the wrong kind of assignment', async () => {
 		const person = newPerson('designated-teacher');
 		expect((await asAdmin('POST', '/api/admin/users', person)).status).toBe(201);

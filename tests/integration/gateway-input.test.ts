@@ -268,8 +268,8 @@ describe('input that would crash a careless server', () => {
 		await unchanged();
 	});
 
-	it('refuses a query parameter nested thousands deep', async () => {
-		const deep = encodeURIComponent('['.repeat(5_000) + ']'.repeat(5_000));
+	it('refuses a query parameter nested too deep', async () => {
+		const deep = encodeURIComponent('['.repeat(100) + ']'.repeat(100));
 		const answer = await send('GET', `_all_docs?keys=${deep}`);
 		expect(answer.status).toBe(400);
 		expect(answer.json.reason).toMatch(/nested more than 64 levels deep/);

@@ -65,7 +65,8 @@ describe('createUser', () => {
 		expect(JSON.stringify(user)).not.toContain('scrypt');
 		const account = await findAccount(db.users, user.userId);
 		expect(await verifyPassword('a long enough password', account!.passwordHash!)).toBe(true);
-		expect(await listUsers(db.users)).toEqual([user]);
+		expect(await listUsers(db.users, 'walsall')).toEqual([user]);
+		expect(await listUsers(db.users, 'another-authority')).toEqual([]);
 	});
 
 	it('refuses a short password, a bad email and an unknown role, naming each field', async () => {
@@ -81,7 +82,7 @@ describe('createUser', () => {
 		expect(error.message).toMatch(/email: must be an email address/);
 		expect(error.message).toMatch(/role: must be one of/);
 		expect(error.message).toMatch(/password: must be at least 12 characters/);
-		expect(await listUsers(db.users)).toEqual([]);
+		expect(await listUsers(db.users, 'walsall')).toEqual([]);
 	});
 
 	it('refuses a second account with the same email with a 409', async () => {

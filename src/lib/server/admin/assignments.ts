@@ -38,15 +38,23 @@ const fields = { children: 'childIds', schools: 'schoolIds', authorities: 'autho
 export async function setAssignment(
 	db: Pick<Databases, 'record' | 'users'>,
 	userId: string,
-	input: AssignmentChange
+	input: AssignmentChange,
+	/** The authority of the administrator making the change, who may assign only within it. */
+	within?: string
 ): Promise<AssignmentView> {
 	const change = parseInput(assignmentChange, input);
-	const account = await existingUser(db.users, userId);
+	const account = await existingUser(db.users, userId, within);
 	const scope = assignmentScope[account.role];
 	refuseOutOfScope(account.role, change);
 	const held = scope === 'none' ? undefined : change[fields[scope]];
 	const given = held ? [...new Set(held)].sort() : undefined;
-	if (scope === 'children' && given) await refuseUnknownChildren(db.record, account.role, given);
+	if (scope === 'children' && given)
+		await refuseUnknownChildren(db.record, account.role, given, within);
+	if (scope === 'authorities' && given && within !== undefined) {
+		const others = given.filter((id) => id !== within);
+		if (others.length > 0)
+			throw new AdminRefusal(403, `authorityIds: you administer ${within} only, not ${others[0]}.`);
+	}
 
 	const id = ids.assignment(account.userId);
 	for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -105,12 +113,23 @@ function refuseOutOfScope(role: Role, change: z.infer<typeof assignmentChange>):
 async function refuseUnknownChildren(
 	record: PouchDB.Database,
 	role: Role,
-	childIds: string[]
+	childIds: string[],
+	within: string | undefined
 ): Promise<void> {
 	if (childIds.length === 0) return;
-	const found = await record.allDocs({ keys: childIds.map((childId) => ids.child(childId)) });
+	const found = await record.allDocs({
+		keys: childIds.map((childId) => ids.child(childId)),
+		include_docs: true
+	});
+	// Another authority's child is not this administrator's to find, so it is named as missing.
 	const missing = found.rows
-		.filter((row) => 'error' in row || row.value.deleted)
+		.filter(
+			(row) =>
+				'error' in row ||
+				row.value.deleted ||
+				(within !== undefined &&
+					(row.doc as { authorityId?: unknown } | null | undefined)?.authorityId !== within)
+		)
 		.map((row) => row.key.slice('child:'.length));
 	if (missing.length > 0) {
 		throw new AdminRefusal(

@@ -7,7 +7,7 @@ import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
 
 export class AdminRefusal extends Error {
 	constructor(
-		readonly status: 400 | 404 | 409,
+		readonly status: 400 | 403 | 404 | 409,
 		message: string
 	) {
 		super(message);

@@ -82,13 +82,19 @@ export async function createUser(
 	}
 }
 
-export async function listUsers(users: PouchDB.Database): Promise<PublicUser[]> {
+/** The accounts of one authority, as its administrator sees them. */
+export async function listUsers(
+	users: PouchDB.Database,
+	authorityId: string
+): Promise<PublicUser[]> {
 	const result = await users.allDocs({
 		include_docs: true,
 		startkey: 'user:',
 		endkey: 'user:\ufff0'
 	});
-	const accounts = result.rows.flatMap((row) => (row.doc ? [row.doc as unknown as Account] : []));
+	const accounts = result.rows
+		.flatMap((row) => (row.doc ? [row.doc as unknown as Account] : []))
+		.filter((account) => account.authorityId === authorityId);
 	return accounts
 		.map(publicUser)
 		.sort((a, b) => a.role.localeCompare(b.role) || a.email.localeCompare(b.email));
@@ -98,9 +104,13 @@ export async function listUsers(users: PouchDB.Database): Promise<PublicUser[]> 
  * Stops an account signing in, and (since every request looks the account up) ends what its
  * sessions may do at once. Disabling twice is not an error.
  */
-export async function disableUser(users: PouchDB.Database, userId: string): Promise<PublicUser> {
+export async function disableUser(
+	users: PouchDB.Database,
+	userId: string,
+	within?: string
+): Promise<PublicUser> {
 	for (let attempt = 0; attempt < 5; attempt += 1) {
-		const account = await existingUser(users, userId);
+		const account = await existingUser(users, userId, within);
 		if (account.disabled) return publicUser(account);
 		const disabled = { ...account, disabled: true };
 		try {
@@ -114,10 +124,27 @@ export async function disableUser(users: PouchDB.Database, userId: string): Prom
 	throw new AdminRefusal(409, 'The account is being changed by someone else: try again.');
 }
 
-/** The account, or a 404 refusal: for paths that act on a user. */
-export async function existingUser(users: PouchDB.Database, userId: string): Promise<Account> {
+/**
+ * The account, or a 404 refusal: for paths that act on a user. `within` is the authority of the
+ * administrator asking: another authority's accounts are not theirs to find.
+ */
+export async function existingUser(
+	users: PouchDB.Database,
+	userId: string,
+	within?: string
+): Promise<Account> {
 	if (!opaqueId.safeParse(userId).success) throw noSuchUser(userId);
 	const account = await findAccount(users, userId);
-	if (!account) throw noSuchUser(userId);
+	if (!account || (within !== undefined && account.authorityId !== within))
+		throw noSuchUser(userId);
 	return account;
+}
+
+/** An administrator makes accounts in their own authority only. */
+export function refuseOtherAuthority(input: { authorityId?: unknown }, within: string): void {
+	if (input.authorityId !== within)
+		throw new AdminRefusal(
+			403,
+			`authorityId: you administer ${within}, so accounts you make belong to it.`
+		);
 }

@@ -11,6 +11,8 @@ export interface Leaf {
 	deleted: boolean;
 	/** The leaf's revision and its ancestors, newest first. */
 	history: string[];
+	/** Sent in the request being judged (a merge sent with the closing of what it merged). */
+	inRequest?: boolean;
 }
 
 export class RevTree {
@@ -65,8 +67,13 @@ export class RevTree {
 		const [rev] = history;
 		if (!rev || this.known.has(rev)) return;
 		this.leaves = this.leaves.filter((leaf) => !history.includes(leaf.rev));
-		this.leaves.push({ rev, deleted, history: [...history] });
+		this.leaves.push({ rev, deleted, history: [...history], inRequest: true });
 		for (const ancestor of history) this.known.add(ancestor);
+	}
+
+	/** The history of a leaf the server holds now, or [] for one it does not. */
+	historyOfLeaf(rev: string): readonly string[] {
+		return this.leaves.find((leaf) => leaf.rev === rev)?.history ?? [];
 	}
 
 	/** The live leaves left if a deletion with `history` were stored. */

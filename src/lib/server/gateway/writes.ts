@@ -254,9 +254,10 @@ const maxHistory = 1_000;
  * Records are never deleted from a device, except an attachment, or the losing side of a
  * conflict. That side may be a branch the server already holds beside the current one, or one it
  * has never seen: a device's own edit that lost a conflict the device merged before it could send
- * it. Either way what stays must be the server's current revision, or a revision built on it (the
- * merge sent with the deletion): closing every side, or the current one in favour of an invented
- * branch, is refused, however the closings are spread over one request.
+ * it. Either way what stays must be the server's current revision, a revision built on it, or the
+ * merge sent with the closing (built on the device's own side, which shares the closed side's
+ * history): closing every side, or the current one in favour of a branch from nowhere, is
+ * refused, however the closings are spread over one request.
  */
 function deletionRefusal(
 	parsed: ParsedId,
@@ -275,9 +276,16 @@ function deletionRefusal(
 	const content = Object.keys(doc).filter((key) => key !== '_id' && !metaFields.includes(key));
 	if (content.length > 0)
 		return refuse(id, doc._rev, 'A closed conflict carries only its id and revision.');
-	const stays = tree
-		.liveAfterClosing(history)
-		.some((leaf) => leaf.rev === tree.winner || tree.followsWinner(leaf.history));
+	// The side being closed, and the revisions it grew from.
+	const closedLineage = new Set(history.flatMap((rev) => tree.historyOfLeaf(rev)).concat(history));
+	const stays = tree.liveAfterClosing(history).some(
+		(leaf) =>
+			leaf.rev === tree.winner ||
+			tree.followsWinner(leaf.history) ||
+			// A merge sent with this closing, made on the device's own side of the conflict: it
+			// grew from the same document as the side it closes.
+			(leaf.inRequest === true && leaf.history.some((rev) => closedLineage.has(rev)))
+	);
 	return stays ? null : refusal;
 }
 
@@ -291,8 +299,21 @@ function writeHistory(doc: Record<string, unknown>, newEdits: boolean, index: nu
 	return [`new-${index}`, ...parent];
 }
 
-/** Padded base64, as CouchDB and PouchDB send a file inline. */
-const base64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+/**
+ * Whether `data` is padded base64, as CouchDB and PouchDB send a file inline. A loop, not a
+ * regular expression: a file is up to 14 million characters, which a backtracking pattern chokes on.
+ */
+function isBase64(data: string): boolean {
+	if (data.length % 4 !== 0) return false;
+	const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+	for (let i = 0; i < data.length - padding; i++) {
+		const c = data.charCodeAt(i);
+		const ok =
+			(c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 47;
+		if (!ok) return false;
+	}
+	return true;
+}
 
 /** What is wrong with a document's inline files, named, or null. */
 function attachmentDataProblem(input: unknown): string | null {
@@ -307,7 +328,7 @@ function attachmentDataProblem(input: unknown): string | null {
 		const data = (file as { data?: unknown } | null)?.data;
 		const stub = (file as { stub?: unknown } | null)?.stub === true;
 		if (data === undefined && stub) continue;
-		if (typeof data !== 'string' || !base64.test(data))
+		if (typeof data !== 'string' || !isBase64(data))
 			return `The attachment "${name.slice(0, 40)}" of ${id} is not valid base64 data.`;
 	}
 	return null;

@@ -6,7 +6,13 @@ import { error, json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireAdmin } from '$lib/server/admin/guard';
 import { server } from '$lib/server/context';
-import { DeviceRefusal, publicDevice, revokeDevice } from '$lib/server/devices/registry';
+import { findAccount } from '$lib/server/auth/accounts';
+import {
+	DeviceRefusal,
+	findDevice,
+	publicDevice,
+	revokeDevice
+} from '$lib/server/devices/registry';
 import { readJson } from '$lib/server/http';
 
 const change = z.strictObject({
@@ -16,8 +22,14 @@ const change = z.strictObject({
 export const PATCH: RequestHandler = async (event) => {
 	const admin = await requireAdmin(event);
 	await readJson(event.request, change);
+	const { users } = server().db;
+	const id = event.params.deviceId ?? '';
+	// Another authority's device is not this administrator's to find.
+	const found = await findDevice(users, id);
+	const owner = found ? await findAccount(users, found.userId) : null;
+	if (!found || owner?.authorityId !== admin.authorityId) error(404, `There is no device ${id}.`);
 	try {
-		const device = await revokeDevice(server().db.users, event.params.deviceId ?? '', admin.userId);
+		const device = await revokeDevice(users, id, admin.userId);
 		return json(publicDevice(device));
 	} catch (cause) {
 		if (cause instanceof DeviceRefusal) error(cause.status, cause.message);

@@ -13,8 +13,12 @@ const change = z.strictObject({
 });
 
 export const PATCH: RequestHandler = async (event) => {
-	await requireAdmin(event);
+	const admin = await requireAdmin(event);
 	await readJson(event.request, change);
-	const user = await disableUser(server().db.users, event.params.userId ?? '').catch(answerRefusal);
+	const user = await disableUser(
+		server().db.users,
+		event.params.userId ?? '',
+		admin.authorityId
+	).catch(answerRefusal);
 	return json(user);
 };

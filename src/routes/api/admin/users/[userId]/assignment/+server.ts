@@ -9,10 +9,13 @@ import { server } from '$lib/server/context';
 import { readJson } from '$lib/server/http';
 
 export const PUT: RequestHandler = async (event) => {
-	await requireAdmin(event);
+	const admin = await requireAdmin(event);
 	const body = await readJson(event.request, assignmentChange);
-	const assignment = await setAssignment(server().db, event.params.userId ?? '', body).catch(
-		answerRefusal
-	);
+	const assignment = await setAssignment(
+		server().db,
+		event.params.userId ?? '',
+		body,
+		admin.authorityId
+	).catch(answerRefusal);
 	return json(assignment);
 };
