@@ -10,7 +10,9 @@ export const limits = {
 	account: { failures: 5, windowMs: 15 * 60_000 },
 	address: { failures: 30, windowMs: 15 * 60_000 },
 	/** Invitation codes that did not work, per network address: a person mistypes a few at most. */
-	'invitation-address': { failures: 10, windowMs: 15 * 60_000 }
+	'invitation-address': { failures: 10, windowMs: 15 * 60_000 },
+	/** Wrong passwords given with one code for an address that has an account: few, then the code rests. */
+	'invitation-code': { failures: 5, windowMs: 24 * 60 * 60_000 }
 };
 
 type Kind = keyof typeof limits;

@@ -14,7 +14,8 @@ import { setAssignment } from '../admin/assignments';
 import { AdminRefusal } from '../admin/refusal';
 import { createUser, disableUser } from '../admin/users';
 import { roleNames } from '$lib/domain/schemas/users';
-import { findAccount, type Account } from '../auth/accounts';
+import { findAccount, findAccountByEmail, type Account } from '../auth/accounts';
+import { decoyHash, verifyPassword } from '../auth/passwords';
 import { resolveAccess } from '../gateway/access';
 import { recordFailure, retryAfter } from '../auth/rate-limit';
 import {
@@ -27,7 +28,7 @@ import {
 	type Invitation
 } from './store';
 
-export const codeRefused = `That code does not work. Check it and try again. A code works only once, and only for ${invitationDays} days: if yours has run out, ask your social worker for a new one.`;
+export const codeRefused = `That code does not work. Check it and try again. If your email address already has an account, give that account's password with the code. A code works only once, and only for ${invitationDays} days: if yours has run out, ask your social worker for a new one.`;
 
 /** The open invitation a code opens, or a refusal (counted against the address). */
 export async function openInvitation(
@@ -49,6 +50,7 @@ export async function openInvitation(
 	const usable =
 		invitation !== null &&
 		statusOf(invitation, now) === 'open' &&
+		(await retryAfter(db.users, 'invitation-code', invitation.invitationId, now.getTime())) === 0 &&
 		(await childAuthority(db.record, invitation.childId)) !== null;
 	if (!usable) {
 		await recordFailure(db.users, 'invitation-address', address, now.getTime());
@@ -72,6 +74,9 @@ export async function join(
 	now = new Date()
 ): Promise<Account> {
 	const invitation = await openInvitation(db, code, address, secret, now);
+	const existing = await findAccountByEmail(db.users, email);
+	if (existing)
+		return await linkExistingAccount(db, existing, { code, password }, address, secret, now);
 	const authorityId = await childAuthority(db.record, invitation.childId);
 	const userId = newId();
 	// Claimed before the account is made, so two people with the same code cannot both join.
@@ -89,11 +94,11 @@ export async function join(
 	} catch (error) {
 		// The code still works: they can try again with another email address.
 		await releaseInvitation(db.users, claimed);
+		// An account made with this address a moment ago, by another request: answered as any
+		// address with an account whose password was not given (nothing said about who has one).
 		if (error instanceof AdminRefusal && error.status === 409) {
-			throw new InvitationRefusal(
-				409,
-				'email: this email address already has an account. Sign in with it, then choose “Add a child with a code” on your home page; or use a different email address.'
-			);
+			await recordFailure(db.users, 'invitation-address', address, now.getTime());
+			throw new InvitationRefusal(404, codeRefused);
 		}
 		if (error instanceof AdminRefusal) throw new InvitationRefusal(error.status, error.message);
 		throw error;
@@ -107,6 +112,37 @@ export async function join(
 	}
 	const account = await findAccount(db.users, userId);
 	if (!account) throw new Error(`The account ${userId} was made but cannot be read.`);
+	return account;
+}
+
+/**
+ * A code redeemed with an address that already has an account: with that account's own password
+ * it is accepted for the account (as "Add a child with a code" would) and the person is signed in,
+ * which is what a new address gets too. With any other password the answer is the one a code that
+ * does not work gets, and the try is counted against the address and against the code, which
+ * rests after a few: whether an address has an account is not for a code holder to learn.
+ */
+async function linkExistingAccount(
+	db: Pick<Databases, 'record' | 'users'>,
+	account: Account,
+	{ code, password }: Pick<Joining, 'code' | 'password'>,
+	address: string,
+	secret: string,
+	now: Date
+): Promise<Account> {
+	const hash = account.passwordHash ?? (await decoyHash());
+	const own =
+		(await verifyPassword(password, hash)) &&
+		account.passwordHash !== undefined &&
+		!account.disabled;
+	if (!own) {
+		const invitation = await findByCode(db.users, code, secret);
+		await recordFailure(db.users, 'invitation-address', address, now.getTime());
+		if (invitation)
+			await recordFailure(db.users, 'invitation-code', invitation.invitationId, now.getTime());
+		throw new InvitationRefusal(404, codeRefused);
+	}
+	await acceptForAccount(db, account, code, address, secret, now);
 	return account;
 }
 
