@@ -57,6 +57,12 @@ export async function bulkGet(db: PouchDB.Database, access: Access, request: Bul
 	return { results };
 }
 
+/** Whether a `_bulk_get` answer is for revision `rev`. */
+function answersRev(answer: BulkGetResult, rev: string | undefined): boolean {
+	const [first] = answer.docs as { ok?: { _rev?: string }; error?: { rev?: string } }[];
+	return rev !== undefined && (first?.ok?._rev === rev || first?.error?.rev === rev);
+}
+
 /**
  * The answer to `_bulk_get`, a group of documents at a time, so that a device asking for a
  * batch of hundreds never has them all in the server's memory at once. Every asked-for document
@@ -83,13 +89,17 @@ export async function* bulkGetGroups(
 		for (const result of fetched.results) {
 			answers.set(result.id, [...(answers.get(result.id) ?? []), result]);
 		}
-		const answerFor = (id: string) => {
+		// PouchDB may answer two revisions of one document in either order: each asked-for
+		// revision takes the answer that names it, if one does.
+		const answerFor = (id: string, rev: string | undefined) => {
 			const left = answers.get(id);
-			return left && left.length > 1 ? left.shift() : left?.[0];
+			if (!left || left.length <= 1) return left?.[0];
+			const named = left.findIndex((answer) => answersRev(answer, rev));
+			return left.splice(named >= 0 ? named : 0, 1)[0];
 		};
 		yield docs.map(
 			(d) =>
-				(mayRead(access, d.id) && answerFor(d.id)) || {
+				(mayRead(access, d.id) && answerFor(d.id, d.rev)) || {
 					id: d.id,
 					docs: [
 						{
