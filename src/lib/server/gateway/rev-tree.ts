@@ -22,7 +22,9 @@ export class RevTree {
 	private constructor(
 		/** The revision the server shows before the request: the one to keep, or to build on. */
 		readonly winner: string | null,
-		private leaves: Leaf[]
+		private leaves: Leaf[],
+		/** The document as stored before the request (its winning revision), or null. */
+		readonly current: (Record<string, unknown> & { _id: string; _rev: string }) | null
 	) {
 		this.known = new Set(leaves.flatMap((leaf) => leaf.history));
 	}
@@ -32,21 +34,21 @@ export class RevTree {
 		try {
 			results = (await db.get(id, { open_revs: 'all', revs: true })) as typeof results;
 		} catch (error) {
-			if (isNotFound(error)) return new RevTree(null, []);
+			if (isNotFound(error)) return new RevTree(null, [], null);
 			throw error;
 		}
 		const leaves = results.flatMap(({ ok }) =>
 			ok ? [{ rev: String(ok._rev), deleted: ok._deleted === true, history: historyOf(ok) }] : []
 		);
-		// The winner as the database chooses it (CouchDB's rule, not one copied here).
-		const winner = await db.get(id).then(
-			(doc) => doc._rev,
-			(error: unknown) => {
+		// The winner as the database chooses it (CouchDB's rule, not one copied here), read once
+		// for the tree and for the checks that compare a write with the stored document.
+		const current = await db
+			.get<Record<string, unknown>>(id, { conflicts: true })
+			.catch((error: unknown) => {
 				if (isNotFound(error)) return null;
 				throw error;
-			}
-		);
-		return new RevTree(winner, leaves);
+			});
+		return new RevTree(current?._rev ?? null, leaves, current);
 	}
 
 	get exists(): boolean {

@@ -135,7 +135,7 @@ async function check(
 		if (historyProblem) return refuse(id, doc._rev, historyProblem);
 	}
 	if (doc._deleted === true) return deletionRefusal(parsed, tree, doc, history);
-	const current = await currentDoc(db, id);
+	const current = tree.current as Doc | null;
 
 	const content = Object.fromEntries(Object.entries(doc).filter(([k]) => !metaFields.includes(k)));
 	const result = parseDocument(content);
