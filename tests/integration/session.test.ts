@@ -8,20 +8,20 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PouchDB from 'pouchdb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { call, expectBadInputRefused, messageOf, type BadInput } from './support/http';
+import { call, expectBadInputRefused, messageOf, type Answer, type BadInput } from './support/http';
 import { demoPassword, signIn, startServer, type RunningServer } from './support/server';
 
 const secret = 'integration-session-secret-0123456789abcdef';
 const wrongCredentials = 'Enter a correct email address and password.';
 
 let app: RunningServer;
-/** A second server, whose address the per-address limit is allowed to lock out. */
+/** A second server, behind a "proxy" that names the caller's address, for the limits on guessing. */
 let guessed: RunningServer;
 
 beforeAll(async () => {
 	[app, guessed] = await Promise.all([
 		startServer({ env: { PEP_SESSION_SECRET: secret } }),
-		startServer()
+		startServer({ env: { ADDRESS_HEADER: 'x-forwarded-for', XFF_DEPTH: '1' } })
 	]);
 });
 afterAll(async () => {
@@ -74,15 +74,28 @@ describe('signing in and out', () => {
 		});
 	});
 
-	it('sets the cookie HttpOnly, SameSite=Strict, for the whole site, and not Secure on http', async () => {
+	it('sets the session cookie for the whole site and the known-browser cookie for the API, HttpOnly, SameSite=Strict, not Secure on http', async () => {
 		const signedIn = await signInWith(app, 'designated-teacher@example.org', demoPassword);
-		const [cookie, ...others] = signedIn.headers.getSetCookie();
-		expect(others).toEqual([]);
-		const attributes = cookie!.split(/;\s*/).slice(1);
-		expect(attributes).toEqual(
+		const cookies = signedIn.headers.getSetCookie();
+		expect(cookies.map((cookie) => cookie.split('=')[0]).sort()).toEqual([
+			'pep_known',
+			'pep_session'
+		]);
+		const attributesOf = (name: string) =>
+			cookies
+				.find((cookie) => cookie.startsWith(`${name}=`))!
+				.split(/;\s*/)
+				.slice(1);
+		expect(attributesOf('pep_session')).toEqual(
 			expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/', 'Max-Age=43200'])
 		);
-		expect(attributes.map((a) => a.toLowerCase())).not.toContain('secure');
+		// The note that this browser knows the account goes only to the API, for 90 days.
+		expect(attributesOf('pep_known')).toEqual(
+			expect.arrayContaining(['HttpOnly', 'SameSite=Strict', 'Path=/api', 'Max-Age=7776000'])
+		);
+		for (const name of ['pep_session', 'pep_known']) {
+			expect(attributesOf(name).map((a) => a.toLowerCase())).not.toContain('secure');
+		}
 	});
 
 	it('answers an unknown email and a wrong password alike', async () => {
@@ -130,30 +143,152 @@ describe('signing in and out', () => {
 });
 
 describe('limits on guessing', () => {
-	it('locks an account for fifteen minutes after five failures, and only that account', async () => {
-		for (let i = 0; i < 5; i += 1) {
-			expect((await signInWith(app, 'carer@example.org', `wrong guess ${i}`)).status).toBe(401);
+	// The `guessed` server takes the caller's address from X-Forwarded-For, as behind a proxy, so
+	// the tests can sign in from several addresses.
+	const attempt = (email: string, password: string, address: string, known?: string) =>
+		call(guessed.url, 'POST', '/api/session', {
+			json: { email, password },
+			headers: { 'x-forwarded-for': address },
+			...(known ? { cookie: known } : {})
+		});
+
+	/** The cookie that says this browser has signed in to the account before. */
+	const knownCookieOf = (answer: Answer) =>
+		answer.headers
+			.getSetCookie()
+			.map((header) => header.split(';')[0]!)
+			.find((pair) => pair.startsWith('pep_known='));
+
+	async function signInOnABrowser(email: string, address: string): Promise<string> {
+		const answer = await attempt(email, demoPassword, address);
+		expect(answer.status, answer.text).toBe(200);
+		return knownCookieOf(answer)!;
+	}
+
+	/**
+	 * Wrong passwords from `addressOf(i)` until the next try must wait at least eight seconds
+	 * (so the assertions after it cannot race a delay running out). A slowdown's shorter waits are
+	 * waited out, so every try after them counts.
+	 */
+	async function guessUntilSlowed(email: (i: number) => string, addressOf: (i: number) => string) {
+		for (let i = 0; i < 60; i += 1) {
+			const answer = await attempt(email(i), `wrong guess ${i}`, addressOf(i));
+			if (answer.status === 401) continue;
+			expect(answer.status, answer.text).toBe(429);
+			const wait = Number(answer.headers.get('retry-after'));
+			if (wait >= 8) return;
+			await new Promise((resolve) => setTimeout(resolve, wait * 1000));
 		}
-		const locked = await signInWith(app, 'carer@example.org', demoPassword);
+		throw new Error('Sixty wrong passwords were never slowed down.');
+	}
+
+	it('locks an account from the address that guessed at it, and from nowhere else', async () => {
+		for (let i = 0; i < 5; i += 1) {
+			const answer = await attempt('carer@example.org', `wrong guess ${i}`, '203.0.113.1');
+			expect(answer.status).toBe(401);
+		}
+		const locked = await attempt('carer@example.org', demoPassword, '203.0.113.1');
 		expect(locked.status).toBe(429);
-		expect(messageOf(locked)).toMatch(/^Too many attempts to sign in\. Try again in 15 minutes\.$/);
+		expect(messageOf(locked)).toBe('Too many attempts to sign in. Try again in 15 minutes.');
 		const wait = Number(locked.headers.get('retry-after'));
 		expect(wait).toBeGreaterThan(890);
 		expect(wait).toBeLessThanOrEqual(900);
 		expect(locked.headers.getSetCookie()).toEqual([]);
 
-		expect((await signInWith(app, 'personal-adviser@example.org', demoPassword)).status).toBe(200);
+		expect((await attempt('carer@example.org', demoPassword, '203.0.113.2')).status).toBe(200);
+		expect((await attempt('iro@example.org', demoPassword, '203.0.113.1')).status).toBe(200);
 	});
 
-	it('stops an address after thirty failures, even with the right password', async () => {
-		for (let i = 0; i < 30; i += 1) {
-			const answer = await signInWith(guessed, `guess-${i}@example.org`, 'a wrong password');
-			expect(answer.status, `attempt ${i + 1}`).toBe(401);
+	it('slows guessing at an account from many addresses, and its owner still gets in', async () => {
+		const owner = await signInOnABrowser('personal-adviser@example.org', '198.51.100.7');
+		await guessUntilSlowed(
+			() => 'personal-adviser@example.org',
+			(i) => `203.0.113.${10 + i}`
+		);
+
+		const stranger = await attempt('personal-adviser@example.org', demoPassword, '203.0.113.250');
+		expect(stranger.status).toBe(429);
+		expect(messageOf(stranger)).toMatch(
+			/^Too many attempts to sign in\. Try again in \d+ (seconds|minutes?)\.$/
+		);
+
+		// The owner, on the browser they signed in with before, from home and from the school.
+		expect(
+			(await attempt('personal-adviser@example.org', demoPassword, '198.51.100.7', owner)).status
+		).toBe(200);
+		expect(
+			(await attempt('personal-adviser@example.org', demoPassword, '203.0.113.250', owner)).status
+		).toBe(200);
+	});
+
+	it("slows a shared network that tries many accounts, except on people's own browsers", async () => {
+		const teacher = await signInOnABrowser('designated-teacher@example.org', '192.0.2.50');
+		await guessUntilSlowed(
+			(i) => `guess-${i}@example.org`,
+			() => '192.0.2.50'
+		);
+
+		const newcomer = await attempt('social-worker@example.org', demoPassword, '192.0.2.50');
+		expect(newcomer.status).toBe(429);
+		expect(Number(newcomer.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(
+			(await attempt('designated-teacher@example.org', demoPassword, '192.0.2.50', teacher)).status
+		).toBe(200);
+		// Elsewhere, the same person is not held up by the school's network.
+		expect((await attempt('social-worker@example.org', demoPassword, '192.0.2.51')).status).toBe(
+			200
+		);
+	});
+
+	it('treats a known browser as any other after five wrong passwords on it', async () => {
+		const browser = await signInOnABrowser('young-person@example.org', '198.51.100.20');
+		for (let i = 0; i < 10; i += 1) {
+			const answer = await attempt(
+				'young-person@example.org',
+				`wrong ${i}`,
+				'198.51.100.20',
+				browser
+			);
+			expect(answer.status, `wrong password ${i + 1}`).toBe(401);
 		}
-		const stopped = await signInWith(guessed, 'social-worker@example.org', demoPassword);
-		expect(stopped.status).toBe(429);
-		expect(Number(stopped.headers.get('retry-after'))).toBeGreaterThan(0);
-		expect(messageOf(stopped)).toMatch(/^Too many attempts to sign in/);
+		const locked = await attempt(
+			'young-person@example.org',
+			demoPassword,
+			'198.51.100.20',
+			browser
+		);
+		expect(locked.status).toBe(429);
+	});
+
+	it("does not take another account's, a forged or an altered known-browser cookie", async () => {
+		const teachers = await signInOnABrowser('virtual-school@example.org', '198.51.100.30');
+		const [body, signature] = teachers.slice('pep_known='.length).split('.');
+		const entries = JSON.parse(Buffer.from(body!, 'base64url').toString('utf8')) as {
+			userId: string;
+		}[];
+		const reviewer = (await attempt('iro@example.org', demoPassword, '198.51.100.31')).body as {
+			userId: string;
+		};
+		const renamed = Buffer.from(
+			JSON.stringify(entries.map((entry) => ({ ...entry, userId: reviewer.userId })))
+		).toString('base64url');
+		const forgedSignature = createHmac('sha256', 'a-secret-the-server-does-not-have')
+			.update(`known-device\n${renamed}`)
+			.digest('base64url');
+
+		for (let i = 0; i < 5; i += 1) {
+			expect((await attempt('iro@example.org', `wrong ${i}`, '198.51.100.30')).status).toBe(401);
+		}
+		for (const cookie of [
+			teachers,
+			`pep_known=${renamed}.${signature}`,
+			`pep_known=${renamed}.${forgedSignature}`
+		]) {
+			expect(
+				(await attempt('iro@example.org', demoPassword, '198.51.100.30', cookie)).status,
+				cookie
+			).toBe(429);
+		}
 	});
 });
 

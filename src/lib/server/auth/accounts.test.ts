@@ -61,22 +61,25 @@ describe('accounts', () => {
 });
 
 describe('sign-in rate limits', () => {
-	it('stop an account after five failures in fifteen minutes, then let it try again', async () => {
+	it('stop an account from one address after five failures in fifteen minutes, then let it try again', async () => {
 		const t0 = Date.parse('2026-11-23T10:00:00Z');
-		for (let i = 0; i < limits.account.failures; i += 1) {
-			expect(await retryAfter(db.users, 'account', 'sam@example.org', t0 + i)).toBe(0);
-			await recordFailure(db.users, 'account', 'sam@example.org', t0 + i);
+		const pair = 'sam@example.org\n10.0.0.9';
+		for (let i = 0; i < limits['account-address'].failures; i += 1) {
+			expect(await retryAfter(db.users, 'account-address', pair, t0 + i)).toBe(0);
+			await recordFailure(db.users, 'account-address', pair, t0 + i);
 		}
-		expect(await retryAfter(db.users, 'account', 'SAM@example.org', t0 + 10)).toBe(900);
-		expect(await retryAfter(db.users, 'account', 'other@example.org', t0 + 10)).toBe(0);
-		expect(await retryAfter(db.users, 'account', 'sam@example.org', t0 + 15 * 60_000 + 1)).toBe(0);
+		expect(await retryAfter(db.users, 'account-address', pair.toUpperCase(), t0 + 10)).toBe(900);
+		expect(
+			await retryAfter(db.users, 'account-address', 'other@example.org\n10.0.0.9', t0 + 10)
+		).toBe(0);
+		expect(await retryAfter(db.users, 'account-address', pair, t0 + 15 * 60_000 + 1)).toBe(0);
 	});
 
 	it('are cleared by a successful sign-in', async () => {
-		for (let i = 0; i < 5; i += 1) await recordFailure(db.users, 'account', 'sam@example.org');
-		await clearFailures(db.users, 'account', 'sam@example.org');
-		expect(await retryAfter(db.users, 'account', 'sam@example.org')).toBe(0);
-		await clearFailures(db.users, 'account', 'never-failed@example.org');
+		for (let i = 0; i < 5; i += 1) await recordFailure(db.users, 'known-device', 'a-token');
+		await clearFailures(db.users, 'known-device', 'a-token');
+		expect(await retryAfter(db.users, 'known-device', 'a-token')).toBe(0);
+		await clearFailures(db.users, 'known-device', 'never-failed');
 	});
 
 	it('count failures recorded at the same moment by two instances', async () => {

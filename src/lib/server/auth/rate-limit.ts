@@ -1,21 +1,40 @@
 /**
- * Sign-in attempts are limited per account and per network address, and invitation codes tried
- * per network address, counted in the users database so every server instance sees the same
- * count. Only failures are recorded; a successful sign-in clears the account's count.
+ * Failed attempts, counted in the users database so every server instance sees the same count.
+ * Only failures are recorded. Each kind either locks (no more tries until the window has moved on
+ * past enough failures) or slows (each failure past the allowance doubles the wait after it, up
+ * to the window): a lock is for a count that one person's guessing fills (an account from one
+ * address, one code), a slowdown for a count that strangers share (an account from anywhere, a
+ * network address), so nobody can hand out long lockouts. Sign-in's use of them is in
+ * `sign-in-limits.ts`.
  */
 import { createHash } from 'node:crypto';
 import { isConflict, isNotFound } from '../store/databases';
 
-export const limits = {
-	account: { failures: 5, windowMs: 15 * 60_000 },
-	address: { failures: 30, windowMs: 15 * 60_000 },
-	/** Invitation codes that did not work, per network address: a person mistypes a few at most. */
-	'invitation-address': { failures: 10, windowMs: 15 * 60_000 },
-	/** Wrong passwords given with one code for an address that has an account: few, then the code rests. */
-	'invitation-code': { failures: 5, windowMs: 24 * 60 * 60_000 }
-};
+interface Limit {
+	failures: number;
+	windowMs: number;
+	after: 'lock' | 'slow';
+}
 
-type Kind = keyof typeof limits;
+const fifteenMinutes = 15 * 60_000;
+
+export const limits = {
+	/** Wrong passwords for one account from one network address: one person guessing. */
+	'account-address': { failures: 5, windowMs: fifteenMinutes, after: 'lock' },
+	/** Wrong passwords for one account from anywhere: guessing spread over many addresses. */
+	account: { failures: 10, windowMs: fifteenMinutes, after: 'slow' },
+	/** Wrong passwords from one network address for any account: a school's network is shared. */
+	address: { failures: 30, windowMs: fifteenMinutes, after: 'slow' },
+	/** Wrong passwords from a browser where the account has signed in before. */
+	'known-device': { failures: 5, windowMs: fifteenMinutes, after: 'lock' },
+	/** Invitation codes that did not work, per network address: a person mistypes a few at most. */
+	'invitation-address': { failures: 10, windowMs: fifteenMinutes, after: 'lock' },
+	/** Wrong passwords given with one code for an address that has an account: few, then the code rests. */
+	'invitation-code': { failures: 5, windowMs: 24 * 60 * 60_000, after: 'lock' }
+} satisfies Record<string, Limit>;
+
+export type LimitKind = keyof typeof limits;
+type Kind = LimitKind;
 interface AttemptsDoc {
 	_id: string;
 	_rev?: string;
@@ -32,11 +51,24 @@ export async function retryAfter(
 	value: string,
 	now = Date.now()
 ): Promise<number> {
-	const recent = recentFailures(await read(users, key(kind, value)), kind, now);
-	const limit = limits[kind];
-	if (recent.length < limit.failures) return 0;
-	const oldest = recent[recent.length - limit.failures]!;
-	return Math.max(1, Math.ceil((oldest + limit.windowMs - now) / 1000));
+	return waitAfter(recentFailures(await read(users, key(kind, value)), kind, now), kind, now);
+}
+
+/** Seconds to wait after these failures (oldest first), by the kind's rule. */
+export function waitAfter(failures: readonly number[], kind: Kind, now: number): number {
+	const limit: Limit = limits[kind];
+	if (failures.length < limit.failures) return 0;
+	const until =
+		limit.after === 'lock'
+			? failures[failures.length - limit.failures]! + limit.windowMs
+			: failures[failures.length - 1]! + slowdownMs(failures.length - limit.failures, limit);
+	const wait = Math.ceil((until - now) / 1000);
+	return wait > 0 ? wait : 0;
+}
+
+/** One second after the allowance is used up, doubling with each failure after, up to the window. */
+function slowdownMs(failuresPastAllowance: number, limit: Limit): number {
+	return Math.min(1000 * 2 ** Math.min(failuresPastAllowance, 30), limit.windowMs);
 }
 
 export async function recordFailure(

@@ -1,12 +1,14 @@
 /**
- * Signs a person in on this browser: the session cookie, as a sign-in sets it, and what the app
- * is told about who they are. Used by sign-in and by joining with an invitation code.
+ * Signs a person in on this browser: the session cookie, as a sign-in sets it, a note that this
+ * browser now knows the account (which keeps strangers' guessing from locking them out of it),
+ * and what the app is told about who they are. Used by sign-in and by joining with a code.
  */
 import type { Cookies } from '@sveltejs/kit';
 import type { ServerContext } from '../context';
 import { newSessionId, recordSession } from './sessions';
 import { sessionCookieName, signSession } from './session-cookie';
 import type { Account } from './accounts';
+import { rememberKnownDevice } from './known-devices';
 
 export async function startSession(
 	{ cookies, url }: { cookies: Cookies; url: URL },
@@ -31,6 +33,7 @@ export async function startSession(
 			maxAge: config.PEP_SESSION_HOURS * 3600
 		}
 	);
+	rememberKnownDevice({ cookies, url }, account.userId, sessionSecret);
 }
 
 /** Who is signed in, as `/api/session` says it: never an email or a hash. */

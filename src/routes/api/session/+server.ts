@@ -7,7 +7,14 @@ import { z } from 'zod';
 import { email } from '$lib/domain/schemas/users';
 import { findAccountByEmail } from '$lib/server/auth/accounts';
 import { decoyHash, verifyPassword } from '$lib/server/auth/passwords';
-import { clearFailures, recordFailure, retryAfter } from '$lib/server/auth/rate-limit';
+import { knownDeviceToken } from '$lib/server/auth/known-devices';
+import {
+	countsFor,
+	recordSignInFailure,
+	recordSignInSuccess,
+	signInWait,
+	tooManyAttempts
+} from '$lib/server/auth/sign-in-limits';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { endSession } from '$lib/server/auth/sessions';
 import { publicSessionUser, startSession } from '$lib/server/auth/start-session';
@@ -22,22 +29,23 @@ const signInBody = z.strictObject({
 const wrongCredentials = 'Enter a correct email address and password.';
 
 export const POST: RequestHandler = async (event) => {
-	const { db } = server();
+	const { db, sessionSecret } = server();
 	const body = await readJson(event.request, signInBody);
-	const address = event.getClientAddress();
+	const account = await findAccountByEmail(db.users, body.email);
+	const counts = await countsFor(db.users, {
+		email: body.email,
+		address: event.getClientAddress(),
+		knownDeviceToken: account && knownDeviceToken(event.cookies, account.userId, sessionSecret)
+	});
 
-	const wait = Math.max(
-		await retryAfter(db.users, 'account', body.email),
-		await retryAfter(db.users, 'address', address)
-	);
+	const wait = await signInWait(db.users, counts);
 	if (wait > 0) {
 		return json(
-			{ message: `Too many attempts to sign in. Try again in ${Math.ceil(wait / 60)} minutes.` },
+			{ message: tooManyAttempts(wait) },
 			{ status: 429, headers: { 'retry-after': String(wait) } }
 		);
 	}
 
-	const account = await findAccountByEmail(db.users, body.email);
 	const hash = account?.passwordHash ?? (await decoyHash());
 	const valid =
 		(await verifyPassword(body.password, hash)) &&
@@ -45,11 +53,10 @@ export const POST: RequestHandler = async (event) => {
 		!account.disabled &&
 		account.passwordHash !== undefined;
 	if (!valid) {
-		await recordFailure(db.users, 'account', body.email);
-		await recordFailure(db.users, 'address', address);
+		await recordSignInFailure(db.users, counts);
 		return json({ message: wrongCredentials }, { status: 401 });
 	}
-	await clearFailures(db.users, 'account', body.email);
+	await recordSignInSuccess(db.users, counts);
 
 	await startSession(event, account, server());
 	return json(publicSessionUser(account));
