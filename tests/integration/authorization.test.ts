@@ -469,6 +469,154 @@ describe.each(roles)('as the %s', (role) => {
 	}, 120_000);
 });
 
+/**
+ * How much of a PEP's header each role reads, written out by hand: "whole", or "family" (the
+ * meeting, who is invited and where the PEP is, without other people's contact details and
+ * accounts, or the notes written as it moved on).
+ */
+const headerView: Record<Exclude<Role, 'admin'>, 'whole' | 'family'> = {
+	'social-worker': 'whole',
+	'designated-teacher': 'whole',
+	'virtual-school': 'whole',
+	'personal-adviser': 'whole',
+	iro: 'whole',
+	'young-person': 'family',
+	carer: 'family'
+};
+
+describe("what each role reads of a PEP's header", () => {
+	const contact = '07700 900123';
+	const note = 'Returned: the targets are not SMART yet.';
+
+	/** The header, as `role` receives it on each read path that carries documents. */
+	async function headerOnEveryPath(role: Role, id: string) {
+		const encoded = encodeURIComponent(id);
+		const first = <T>(rows: T[]) => rows[0]!;
+		const changeOf = (json: { results: { id: string; doc: Doc }[] }) =>
+			json.results.find((r) => r.id === id)?.doc;
+		return {
+			'GET {doc}': (await call(role, 'GET', encoded)).json as unknown as Doc,
+			'GET {doc}?open_revs=all': first(
+				(await call(role, 'GET', `${encoded}?open_revs=all`)).json as unknown as { ok: Doc }[]
+			).ok,
+			'GET _all_docs': (
+				(await call(role, 'GET', '_all_docs?include_docs=true')).json.rows as {
+					id: string;
+					doc: Doc;
+				}[]
+			).find((row) => row.id === id)?.doc,
+			'POST _all_docs': first(
+				(await call(role, 'POST', '_all_docs?include_docs=true', { keys: [id] })).json.rows as {
+					doc: Doc;
+				}[]
+			).doc,
+			'POST _bulk_get': first(
+				first(
+					(await call(role, 'POST', '_bulk_get?revs=true', { docs: [{ id }] })).json.results as {
+						docs: { ok: Doc }[];
+					}[]
+				).docs
+			).ok,
+			'GET _changes': changeOf(
+				(await call(role, 'GET', '_changes?include_docs=true')).json as never
+			),
+			'POST _changes': changeOf(
+				(await call(role, 'POST', '_changes?filter=_doc_ids&include_docs=true', { doc_ids: [id] }))
+					.json as never
+			)
+		};
+	}
+
+	it.each(['young-person', 'carer'] as const)(
+		'gives the %s the meeting and who is coming, and the professionals the rest',
+		async (family) => {
+			const readable = ((await call(family, 'GET', '_all_docs')).json.rows as { id: string }[])
+				.map((row) => row.id)
+				.filter((id) => kindOf(id) === 'pep');
+			// For a carer, a PEP not yet shared with them, as the hole was found.
+			const id =
+				readable.find(
+					(pepId) => !sharedPeps().has(truth.find((d) => d._id === pepId)?.pepId as string)
+				) ?? readable[0]!;
+			const header = (await call('virtual-school', 'GET', encodeURIComponent(id))).json as Doc;
+			const officer = users['virtual-school'].userId;
+			const history = header.history as { status: string; note?: string }[];
+			const written = {
+				...header,
+				updated: { by: officer, at: new Date().toISOString() },
+				chair: { role: 'social-worker', name: 'Sam Chair', userId: users['social-worker'].userId },
+				invitees: [
+					{
+						inviteeId: 'hdrparent',
+						name: 'Pat Parent',
+						role: 'parent',
+						contact,
+						userId: 'someone-else',
+						attendance: 'invited'
+					},
+					{
+						inviteeId: 'hdrfamily',
+						name: 'The reader',
+						role: family,
+						contact: 'reader@example.org',
+						userId: users[family].userId,
+						attendance: 'confirmed'
+					}
+				],
+				history: [
+					...history,
+					{ status: header.status, at: new Date().toISOString(), by: officer, note }
+				]
+			};
+			const put = await call('virtual-school', 'PUT', encodeURIComponent(id), written);
+			expect(put.status, JSON.stringify(put.json)).toBe(201);
+
+			const visited: Role[] = [];
+			for (const [role, view] of Object.entries(headerView) as [Exclude<Role, 'admin'>, string][]) {
+				if ((await call(role, 'GET', encodeURIComponent(id))).status !== 200) continue;
+				visited.push(role);
+				for (const [path, seen] of Object.entries(await headerOnEveryPath(role, id))) {
+					const where = `${role} by ${path}`;
+					expect(seen, where).toBeDefined();
+					const invitees = seen!.invitees as Record<string, unknown>[];
+					// Everyone reads the meeting, who is coming and the PEP's status.
+					expect(seen!.meeting, where).toEqual(header.meeting);
+					expect(seen!.status, where).toBe(header.status);
+					expect(
+						invitees.map((i) => [i.name, i.role, i.attendance]),
+						where
+					).toEqual([
+						['Pat Parent', 'parent', 'invited'],
+						['The reader', family, 'confirmed']
+					]);
+					const notes = (seen!.history as { note?: string }[]).map((change) => change.note);
+					if (view === 'whole') {
+						expect(invitees[0]!.contact, where).toBe(contact);
+						expect(notes, where).toContain(note);
+						expect((seen!.chair as { userId?: string }).userId, where).toBe(
+							users['social-worker'].userId
+						);
+					} else {
+						expect(JSON.stringify(seen), where).not.toContain(contact);
+						expect(
+							invitees.map((i) => i.contact),
+							where
+						).toEqual([undefined, undefined]);
+						expect(
+							invitees.map((i) => i.userId),
+							where
+						).toEqual([undefined, users[role].userId]);
+						expect(notes.filter(Boolean), where).toEqual([]);
+						expect(seen!.chair, where).toEqual({ role: 'social-worker', name: 'Sam Chair' });
+						expect(seen!._rev, where).toBe(put.json.rev);
+					}
+				}
+			}
+			expect(visited).toEqual(expect.arrayContaining(['virtual-school', family]));
+		}
+	);
+});
+
 describe('the endpoints that carry no document of their own', () => {
 	it('GET / describes the database without revealing its size', async () => {
 		const info = await call('carer', 'GET', '');

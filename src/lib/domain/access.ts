@@ -47,6 +47,57 @@ export const readableKinds: Record<Role, readonly DocumentKind[]> = {
 	admin: []
 };
 
+/**
+ * How much of a PEP's header each role reads. Everyone who reaches a PEP reads when, where and how
+ * its meeting is held, who chairs it and who is invited (with their role and organisation), where
+ * the PEP is in its lifecycle and when the next one is: a young person and a carer come to the
+ * meeting. Only the professionals around the child read the rest: the invitees' contact details
+ * (a birth parent's phone number is not the carer's to have), their and the chair's accounts, and
+ * the notes written as the PEP moved on (why quality assurance returned it), which are about the
+ * work on the plan, not the plan. A family reader keeps the account id of their own invitation.
+ */
+export const readsWholeHeader: Record<Role, boolean> = {
+	'social-worker': true,
+	'designated-teacher': true,
+	'virtual-school': true,
+	'personal-adviser': true,
+	iro: true,
+	'young-person': false,
+	carer: false,
+	admin: false
+};
+
+type Loose = Record<string, unknown>;
+const isObject = (value: unknown): value is Loose =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const without = (value: Loose, keys: string[]): Loose =>
+	Object.fromEntries(Object.entries(value).filter(([key]) => !keys.includes(key)));
+
+/**
+ * A PEP header as `readerId`, in `role`, reads it. Works on the stored document as it is (any
+ * schema version, even one that does not parse), taking fields away and adding none, so what a
+ * device stores under a revision is always a part of that revision.
+ */
+export function headerAsReadBy<T extends object>(header: T, role: Role, readerId: string): T {
+	if (readsWholeHeader[role]) return header;
+	const stored = header as Loose;
+	const seen: Loose = { ...stored };
+	if (Array.isArray(stored.invitees)) {
+		seen.invitees = stored.invitees.map((invitee: unknown) =>
+			isObject(invitee)
+				? without(invitee, invitee.userId === readerId ? ['contact'] : ['contact', 'userId'])
+				: invitee
+		);
+	}
+	if (Array.isArray(stored.history)) {
+		seen.history = stored.history.map((change: unknown) =>
+			isObject(change) ? without(change, ['note']) : change
+		);
+	}
+	if (isObject(stored.chair)) seen.chair = without(stored.chair, ['userId']);
+	return seen as T;
+}
+
 /** What each role may write: the parts it owns (ARCHITECTURE.md, "Documents and access"). */
 export const writableKinds: Record<Role, readonly DocumentKind[]> = {
 	'social-worker': ['child', 'child-attachment', 'pep', 'pep-a', 'pep-attachment'],

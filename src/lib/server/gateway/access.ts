@@ -6,7 +6,7 @@
  * older documents.
  */
 import { createHash } from 'node:crypto';
-import { mayReadKind, mayWriteKind, sharedPlanKinds } from '$lib/domain/access';
+import { headerAsReadBy, mayReadKind, mayWriteKind, sharedPlanKinds } from '$lib/domain/access';
 import { parseId, type ParsedId } from '$lib/domain/ids';
 import { assignment as assignmentSchema } from '$lib/domain/schemas/users';
 import type { Role } from '$lib/domain/schemas/users';
@@ -79,6 +79,18 @@ export function mayRead(access: Access, id: string | ParsedId | null): boolean {
 			}
 			return true;
 	}
+}
+
+/**
+ * A readable document as this person receives it on every read path: whole, except a PEP's
+ * header, of which a family reader receives less (`headerAsReadBy`). Anything else is returned
+ * as it came.
+ */
+export function asReadBy<T>(access: Access, doc: T): T {
+	if (typeof doc !== 'object' || doc === null || !('_id' in doc)) return doc;
+	const id = (doc as { _id: unknown })._id;
+	if (typeof id !== 'string' || parseId(id)?.kind !== 'pep') return doc;
+	return headerAsReadBy(doc, access.role, access.userId);
 }
 
 /** Why this person may not write this document, or null when they may. */

@@ -4,7 +4,7 @@
  * first visible change or the timeout, writing a newline every heartbeat so the connection stays
  * open through proxies, as CouchDB does.
  */
-import { mayRead, type Access } from './access';
+import { asReadBy, mayRead, type Access } from './access';
 import { childIdOf } from '$lib/domain/ids';
 import {
 	continueFrom,
@@ -97,7 +97,7 @@ async function feed(
 				seq: encodeSeq(access.fingerprint, change.seq),
 				changes: change.changes,
 				...(change.deleted ? { deleted: true } : {}),
-				...(options.includeDocs ? { doc: change.doc } : {})
+				...(options.includeDocs ? { doc: asReadBy(access, change.doc) } : {})
 			});
 			if (results.length >= limit) {
 				return { results, last_seq: results.at(-1)!.seq, pending: 1 };
@@ -167,7 +167,7 @@ async function snapshot(
 				id: row.id,
 				seq,
 				changes: [{ rev: row.value.rev }, ...conflicts.map((rev) => ({ rev }))],
-				...(options.includeDocs ? { doc: options.conflicts ? row.doc : doc } : {})
+				...(options.includeDocs ? { doc: asReadBy(access, options.conflicts ? row.doc : doc) } : {})
 			});
 			if (results.length >= limit) return { results, last_seq: seq, pending: 1 };
 		}

@@ -3,7 +3,7 @@
  * `_bulk_get`, `_all_docs` and `_revs_diff`. A document the caller may not read is answered as
  * not found, so its existence is not revealed.
  */
-import { mayRead, type Access } from './access';
+import { asReadBy, mayRead, type Access } from './access';
 import { isNotFound } from '../store/databases';
 
 export class NotFound extends Error {
@@ -31,7 +31,12 @@ export async function getDocument(
 ): Promise<unknown> {
 	if (!mayRead(access, id)) throw new NotFound();
 	try {
-		return await db.get(id, options as PouchDB.Core.GetOptions);
+		const found: unknown = await db.get(id, options as PouchDB.Core.GetOptions);
+		// With `open_revs`, a list of `{ ok: doc }` and `{ missing: rev }`.
+		if (!Array.isArray(found)) return asReadBy(access, found);
+		return found.map((leaf: { ok?: unknown }) =>
+			leaf.ok ? { ...leaf, ok: asReadBy(access, leaf.ok) } : leaf
+		);
 	} catch (error) {
 		if (isNotFound(error)) throw new NotFound();
 		throw error;
@@ -99,7 +104,7 @@ export async function* bulkGetGroups(
 		};
 		yield docs.map(
 			(d) =>
-				(mayRead(access, d.id) && answerFor(d.id, d.rev)) || {
+				(mayRead(access, d.id) && asReadAllBy(access, answerFor(d.id, d.rev))) || {
 					id: d.id,
 					docs: [
 						{
@@ -109,6 +114,22 @@ export async function* bulkGetGroups(
 				}
 		);
 	}
+}
+
+/** A `_bulk_get` answer with each document in it as this person reads it. */
+function asReadAllBy(access: Access, answer: BulkGetResult | undefined) {
+	if (!answer) return answer;
+	return {
+		...answer,
+		docs: answer.docs.map((leaf) =>
+			'ok' in leaf && leaf.ok ? { ...leaf, ok: asReadBy(access, leaf.ok) } : leaf
+		)
+	};
+}
+
+/** An `_all_docs` row with its document, if it carries one, as this person reads it. */
+function rowAsReadBy<R extends object>(access: Access, row: R): R {
+	return 'doc' in row && row.doc ? { ...row, doc: asReadBy(access, row.doc) } : row;
 }
 
 /**
@@ -154,7 +175,7 @@ export async function allDocs(db: PouchDB.Database, access: Access, options: All
 			conflicts: options.conflicts
 		});
 		const rows = result.rows.map((row) =>
-			mayRead(access, row.key) ? row : { key: row.key, error: 'not_found' }
+			mayRead(access, row.key) ? rowAsReadBy(access, row) : { key: row.key, error: 'not_found' }
 		);
 		return { total_rows: rows.length, offset: 0, rows };
 	}
@@ -180,7 +201,7 @@ export async function allDocs(db: PouchDB.Database, access: Access, options: All
 				skip -= 1;
 				continue;
 			}
-			rows.push(row);
+			rows.push(rowAsReadBy(access, row));
 			if (rows.length >= wanted)
 				return { total_rows: rows.length, offset: options.skip ?? 0, rows };
 		}
