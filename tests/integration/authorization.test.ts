@@ -31,15 +31,16 @@ const roles: Role[] = [
 
 /**
  * R: may read it for a child they reach. S: a carer may read it once the PEP is shared.
- * W: may also write it. Blank: neither.
+ * W: may also write it. W0: may write it only for a child with no setting. Blank: neither.
  */
-const matrix: Record<string, Record<Role, '' | 'R' | 'S' | 'RW' | 'SW'>> = {
+type Cell = '' | 'R' | 'S' | 'RW' | 'SW' | 'RW0';
+const matrix: Record<string, Record<Role, Cell>> = {
 	//                   SW     DT     VS     PA     IRO   YP     carer  admin
 	child: row('RW', 'R', 'R', 'R', 'R', '', '', ''),
 	'child-attachment': row('RW', 'R', 'R', 'R', 'R', '', '', ''),
 	pep: row('RW', 'RW', 'RW', 'RW', 'R', 'R', 'R', ''),
 	'pep-a': row('RW', 'R', 'R', 'R', 'R', '', 'S', ''),
-	'pep-b': row('R', 'RW', 'RW', 'R', 'R', '', 'S', ''),
+	'pep-b': row('R', 'RW', 'RW0', 'R', 'R', '', 'S', ''),
 	'pep-targets': row('R', 'RW', 'RW', 'RW', 'R', 'R', 'S', ''),
 	'pep-voice': row('R', 'RW', 'R', 'R', 'R', 'RW', 'S', ''),
 	'pep-carer': row('R', 'R', 'R', 'R', 'R', '', 'RW', ''),
@@ -51,11 +52,8 @@ const matrix: Record<string, Record<Role, '' | 'R' | 'S' | 'RW' | 'SW'>> = {
 	authority: row('R', 'R', 'R', 'R', 'R', 'R', 'R', 'R'),
 	assignment: row('R', 'R', 'R', 'R', 'R', 'R', 'R', 'R')
 };
-function row(...cells: ('' | 'R' | 'S' | 'RW' | 'SW')[]) {
-	return Object.fromEntries(roles.map((r, i) => [r, cells[i]!])) as Record<
-		Role,
-		'' | 'R' | 'S' | 'RW' | 'SW'
-	>;
+function row(...cells: Cell[]) {
+	return Object.fromEntries(roles.map((r, i) => [r, cells[i]!])) as Record<Role, Cell>;
 }
 
 const readPaths = [
@@ -210,7 +208,16 @@ function expectedRead(role: Role, doc: Doc, reach: Set<string>): boolean {
 
 function expectedWrite(role: Role, doc: Doc, reach: Set<string>): boolean {
 	const kind = kindOf(doc._id);
-	return matrix[kind]![role].endsWith('W') && reach.has(childOf(doc._id) ?? '');
+	const cell = matrix[kind]![role];
+	if (!reach.has(childOf(doc._id) ?? '')) return false;
+	if (cell.endsWith('W0')) return settingOf(childOf(doc._id)!) === null;
+	return cell.endsWith('W');
+}
+
+/** The child's setting on the server, as the gateway decides by it. */
+function settingOf(childId: string): string | null {
+	const child = truth.find((d) => d._id === `child:${childId}`);
+	return (child?.schoolId as string | null | undefined) ?? null;
 }
 
 describe('the authorization matrix covers everything', () => {
@@ -247,6 +254,11 @@ describe.each(roles)('as the %s', (role) => {
 			if (one) samples.push({ doc: one, reached: true });
 			const outside = ofKind.find((d) => !inReach.includes(d));
 			if (outside) samples.push({ doc: outside, reached: false });
+			// A "W0" cell is tried both ways: a child with a setting and one with none.
+			if (matrix[kind]![role].endsWith('W0')) {
+				const noSetting = inReach.find((d) => settingOf(childOf(d._id)!) === null);
+				if (noSetting && noSetting !== one) samples.push({ doc: noSetting, reached: true });
+			}
 		}
 	});
 
@@ -469,6 +481,50 @@ describe.each(roles)('as the %s', (role) => {
 	}, 120_000);
 });
 
+describe('the Virtual School writes Section B only for a child with no setting', () => {
+	it('is refused for a child at a school, and stored for a young person with none', async () => {
+		const officer = users['virtual-school'].userId;
+		const stamp = () => ({ by: officer, at: new Date().toISOString() });
+		const atSchool = truth.find(
+			(d) => kindOf(d._id) === 'pep-b' && settingOf(d.childId as string) !== null
+		)!;
+		const refused = await call('virtual-school', 'POST', '_bulk_docs', {
+			docs: [{ ...atSchool, updated: stamp() }]
+		});
+		expect(refused.json[0]).toMatchObject({
+			error: 'forbidden',
+			reason: expect.stringMatching(
+				/^The Virtual School writes Section B only for a child with no setting/
+			)
+		});
+		expect(
+			(
+				(await call('virtual-school', 'GET', encodeURIComponent(atSchool._id)))
+					.json as unknown as Doc
+			)._rev
+		).toBe(atSchool._rev);
+
+		const header = truth.find(
+			(d) => kindOf(d._id) === 'pep' && settingOf(d.childId as string) === null
+		)!;
+		const existing = (await call('virtual-school', 'GET', encodeURIComponent(`${header._id}:b`)))
+			.json as unknown as Doc;
+		const { _rev: _ignored, ...template } = atSchool;
+		const sectionB = {
+			...template,
+			_id: `${header._id}:b`,
+			...(existing._rev ? { _rev: existing._rev } : {}),
+			childId: header.childId,
+			pepId: header.pepId,
+			authorityId: header.authorityId,
+			schoolId: null,
+			updated: stamp()
+		};
+		const stored = await call('virtual-school', 'PUT', encodeURIComponent(sectionB._id), sectionB);
+		expect(stored.status, JSON.stringify(stored.json)).toBe(201);
+	});
+});
+
 /**
  * How much of a PEP's header each role reads, written out by hand: "whole", or "family" (the
  * meeting, who is invited and where the PEP is, without other people's contact details and
@@ -538,7 +594,8 @@ describe("what each role reads of a PEP's header", () => {
 				readable.find(
 					(pepId) => !sharedPeps().has(truth.find((d) => d._id === pepId)?.pepId as string)
 				) ?? readable[0]!;
-			const header = (await call('virtual-school', 'GET', encodeURIComponent(id))).json as Doc;
+			const header = (await call('virtual-school', 'GET', encodeURIComponent(id)))
+				.json as unknown as Doc;
 			const officer = users['virtual-school'].userId;
 			const history = header.history as { status: string; note?: string }[];
 			const written = {

@@ -120,5 +120,21 @@ export function mayWriteKind(role: Role, kind: DocumentKind): boolean {
 	return writableKinds[role].includes(kind);
 }
 
+/**
+ * Why this role may not write this kind for a child with this setting, or null when it may.
+ * Section B is the designated teacher's; the Virtual School writes it only for a child with no
+ * setting, whose PEP it prepares itself (Shropshire). Elsewhere the officer reads it.
+ */
+export function settingRefusal(
+	role: Role,
+	kind: DocumentKind,
+	child: { schoolId: string | null }
+): string | null {
+	if (role === 'virtual-school' && kind === 'pep-b' && child.schoolId !== null) {
+		return "The Virtual School writes Section B only for a child with no setting: this child's designated teacher writes it.";
+	}
+	return null;
+}
+
 /** Document kinds no device may ever write: the server keeps them. */
 export const serverOnlyKinds: DocumentKind[] = ['authority', 'assignment'];

@@ -3,7 +3,7 @@
  * either an editor (for those who write it) or its values to read. Shared by the plain-form page
  * and the pages drawn by hand (tables, lists, sign-offs), so each behaves the same way offline.
  */
-import { mayReadKind, mayWriteKind } from '$lib/domain/access';
+import { mayReadKind, mayWriteKind, settingRefusal } from '$lib/domain/access';
 import { ids, type DocumentKind } from '$lib/domain/ids';
 import { formatLongDate } from '$lib/domain/rules/deadlines';
 import type { PepHeader } from '$lib/domain/schemas/pep';
@@ -26,12 +26,9 @@ export function templateFields(kind: DocumentKind, header: PepHeader): Record<st
 	return kind === 'pep-b' ? { term: header.term } : {};
 }
 
-/**
- * Section B is the designated teacher's; the Virtual School writes it only for a child with no
- * setting, whose PEP it prepares itself (Shropshire). Elsewhere the officer reads it.
- */
+/** Whether this person writes this part of this PEP, by the setting rule the gateway enforces. */
 export function writesHere(role: Role, kind: DocumentKind, header: PepHeader): boolean {
-	return !(role === 'virtual-school' && kind === 'pep-b' && header.schoolId !== null);
+	return settingRefusal(role, kind, header) === null;
 }
 
 export async function openPart(

@@ -12,6 +12,7 @@ import type { PepKind, PepStatus } from '$lib/domain/schemas/pep';
 import { nextStatuses } from '$lib/domain/rules/lifecycle';
 import { ppChangeRefusal } from '$lib/domain/rules/pp-requests';
 import { writeRefusal, type Access } from './access';
+import { settingRefusal } from '$lib/domain/access';
 import { isNotFound } from '../store/databases';
 import { GatewayError } from './request';
 import { historyOf, RevTree } from './rev-tree';
@@ -145,6 +146,10 @@ async function check(
 	const child = await childRecord(db, parsed.childId, children);
 	const stampProblem = stampRefusal(parsed, content, child, current);
 	if (stampProblem) return refuse(id, doc._rev, stampProblem);
+	const settingProblem = settingRefusal(access.role, parsed.kind, {
+		schoolId: (child!.schoolId as string | null | undefined) ?? null
+	});
+	if (settingProblem) return refuse(id, doc._rev, settingProblem);
 
 	// Every revision is in the name of the person who sent it, a merge made on a device too: new
 	// content never carries another person's name.
