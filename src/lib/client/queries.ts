@@ -2,7 +2,9 @@
  * Reading the local record for screens. Ids are laid out so that a child's documents sort
  * together (`child:{id}`, `child:{id}:pep:{pepId}`, `…:{part}`), so each query is a key range.
  */
-import { ids, parseId, type PepPart } from '$lib/domain/ids';
+import { ids, parseId, type DocumentKind, type PepPart } from '$lib/domain/ids';
+import { previousPep } from '$lib/domain/rules/previous-pep';
+import type { Read, RecordReader } from './data/record-reader';
 import { markTime } from './timing';
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
@@ -205,13 +207,34 @@ export async function previousPepPart<T>(
 	part: PepPart
 ): Promise<{ pep: PepHeader; doc: T } | null> {
 	const { peps } = await childRecord(db, childId);
-	const when = (pep: PepHeader) => pep.meeting.date ?? pep.dueBy;
-	const self = peps.find((pep) => pep.pepId === pepId);
-	if (!self) return null;
-	const before = peps
-		.filter((pep) => pep.pepId !== pepId && when(pep) < when(self))
-		.sort((a, b) => when(b).localeCompare(when(a)))[0];
+	const before = previousPep(peps, pepId);
 	if (!before) return null;
 	const doc = await getOrNull<T>(db, ids.pepPart(childId, before.pepId, part));
+	return doc ? { pep: before, doc } : null;
+}
+
+/** The child's PEP headers on this device, read through a screen's reader. */
+export async function pepHeadersOf(reader: RecordReader, childId: string): Promise<Read<'pep'>[]> {
+	const listed = await reader.idsUnder(`child:${childId}:pep:`);
+	return reader.docs(
+		'pep',
+		listed.filter((id) => parseId(id)?.kind === 'pep')
+	);
+}
+
+/**
+ * The PEP before this one and one of its parts, read through a screen's reader (so the screen
+ * follows both), or null where there is none on the device.
+ */
+export async function previousPartOf<K extends DocumentKind>(
+	reader: RecordReader,
+	childId: string,
+	pepId: string,
+	part: PepPart,
+	kind: K
+): Promise<{ pep: Read<'pep'>; doc: Read<K> } | null> {
+	const before = previousPep(await pepHeadersOf(reader, childId), pepId);
+	if (!before) return null;
+	const doc = await reader.doc(kind, ids.pepPart(childId, before.pepId, part));
 	return doc ? { pep: before, doc } : null;
 }

@@ -46,3 +46,4 @@ export const meetingModeCase = () => demoCase('meetingThisWeek');
 export const neetPetpCase = () => demoCase('neet');
 export const walsallPost16Case = () => demoCase('aLevels');
 export const conflictCase = () => demoCase('conflict');
+export const liveRecordCase = () => demoCase('liveRecord');

@@ -97,6 +97,21 @@ export class PartEditor {
 		return result.status !== 'invalid';
 	}
 
+	/**
+	 * A revision of the document that did not come from this editor (sync, or another page on
+	 * this device): shown at once. With nothing waiting to be committed, the form becomes that
+	 * revision; otherwise what the person has typed stays over it, and their commit is merged
+	 * with it by the record as any commit is.
+	 */
+	follow(doc: Record<string, unknown> & { _rev: string }): void {
+		if (!this.loaded || doc._rev === this.#baseRev) return;
+		if (!this.hasDraft && !this.saving) {
+			this.#edited = {};
+			this.#baseRev = doc._rev;
+		}
+		this.values = { ...partValues(doc, this.spec), ...this.#edited };
+	}
+
 	dispose(): void {
 		this.#autoCommit?.dispose();
 	}
