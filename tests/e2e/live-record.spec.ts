@@ -51,11 +51,31 @@ test('pages open on one device show what another device changes, without a reloa
 	await field.blur();
 	await expect(page.getByText('Saved.', { exact: true })).toBeVisible();
 	await expectNoAxeViolations(page);
-	await expect
-		.poll(
-			async () =>
-				((await office.get(part('a'))).socialWorkerInformation as { history: string }).history,
-			{ timeout: 60_000 }
-		)
-		.toBe('Brought up to date on the laptop, and at the meeting.');
+	const saved = expect.poll(
+		async () =>
+			((await office.get(part('a'))).socialWorkerInformation as { history: string }).history,
+		{ timeout: 60_000 }
+	);
+	await saved.toBe('Brought up to date on the laptop, and at the meeting.');
+
+	// My Voice, read by the social worker while the designated teacher helps the child write it.
+	await visit(page, `${pepUrl}/my-voice/check`);
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const header = await teacher.get(`child:${childId}:pep:${pep.pepId}`);
+	await teacher.create({
+		_id: part('voice'),
+		type: 'pep-voice',
+		schemaVersion: 1,
+		childId,
+		authorityId: header.authorityId,
+		schoolId: header.schoolId,
+		pepId: pep.pepId,
+		answers: { goingWell: 'Football club on Tuesdays, and reading with my carer.' }
+	});
+	await expect(page.getByText('Football club on Tuesdays, and reading with my carer.')).toBeVisible(
+		{
+			timeout: 60_000
+		}
+	);
+	await expectNoAxeViolations(page);
 });

@@ -13,6 +13,8 @@ export interface OtherDevice {
 	get(id: string): Promise<Doc>;
 	/** Changes a document as its app would: the change, and a stamp in this person's name. */
 	change(id: string, edit: (doc: Doc) => Record<string, unknown>): Promise<void>;
+	/** Starts a document that is not in the record yet, stamped in this person's name. */
+	create(doc: Record<string, unknown> & { _id: string }): Promise<void>;
 }
 
 export async function otherDevice(origin: string, email: string): Promise<OtherDevice> {
@@ -33,18 +35,21 @@ export async function otherDevice(origin: string, email: string): Promise<OtherD
 		expect(answer.status, `reading ${id}`).toBe(200);
 		return (await answer.json()) as Doc;
 	};
+	const put = async (doc: Record<string, unknown> & { _id: string }) => {
+		const next = { ...doc, updated: { by: userId, at: new Date().toISOString() } };
+		const answer = await fetch(gateway(doc._id), {
+			method: 'PUT',
+			headers: { cookie, origin, 'content-type': 'application/json' },
+			body: JSON.stringify(next)
+		});
+		expect(answer.status, `writing ${doc._id}: ${await answer.clone().text()}`).toBe(201);
+	};
 	return {
 		userId,
 		get,
 		async change(id, edit) {
-			const current = await get(id);
-			const next = { ...edit(current), updated: { by: userId, at: new Date().toISOString() } };
-			const answer = await fetch(gateway(id), {
-				method: 'PUT',
-				headers: { cookie, origin, 'content-type': 'application/json' },
-				body: JSON.stringify(next)
-			});
-			expect(answer.status, `writing ${id}: ${await answer.clone().text()}`).toBe(201);
-		}
+			await put({ ...edit(await get(id)), _id: id });
+		},
+		create: put
 	};
 }
