@@ -62,6 +62,11 @@ function megabytes(bytes: number): string {
 	return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A file's size as a list shows it: "2.4 MB", or whole kilobytes below a megabyte. */
+export function sizeInWords(bytes: number): string {
+	return bytes >= 1024 * 1024 ? megabytes(bytes) : `${Math.max(1, Math.round(bytes / 1024))} KB`;
+}
+
 export interface NewFile {
 	child: Pick<ChildProfile, 'childId' | 'authorityId' | 'schoolId'>;
 	/** The PEP the file belongs to; none for the child's own record. */

@@ -238,3 +238,30 @@ export async function previousPartOf<K extends DocumentKind>(
 	const doc = await reader.doc(kind, ids.pepPart(childId, before.pepId, part));
 	return doc ? { pep: before, doc } : null;
 }
+
+/** One PEP's documents on this device, by kind, read through a screen's reader. */
+export async function pepDocumentsOf(
+	reader: RecordReader,
+	childId: string,
+	pepId: string
+): Promise<Map<DocumentKind, Read<DocumentKind>>> {
+	// The range of PEP `ab` also holds PEP `abc`'s ids: keep this PEP's own.
+	const found = (await reader.allUnder(ids.pep(childId, pepId))).filter(
+		({ doc }) => (doc as { pepId?: string }).pepId === pepId
+	);
+	return new Map(found.map(({ kind, doc }) => [kind, doc as Read<DocumentKind>]));
+}
+
+/** The authority's timescales and term dates, through a screen's reader. */
+export async function deadlineSettingsOf(reader: RecordReader): Promise<DeadlineSettings> {
+	const [authority] = await reader.under('authority', 'authority:');
+	return { timescales: authority?.timescales, termDates: authority?.termDates };
+}
+
+/** One kind's document of a PEP read by `pepDocumentsOf`, with its type. */
+export function documentOfKind<K extends DocumentKind>(
+	docs: ReadonlyMap<string, unknown>,
+	kind: K
+): Read<K> | undefined {
+	return docs.get(kind) as Read<K> | undefined;
+}

@@ -14,6 +14,9 @@ import { describeErrors } from '$lib/domain/schemas/errors';
 /** A document as read from the record: its kind's shape, with its revision. */
 export type Read<K extends DocumentKind> = DocumentOfKind<K> & { _id: string; _rev: string };
 
+/** A document of any kind, with its kind. */
+export type ReadAny = { [K in DocumentKind]: { kind: K; doc: Read<K> } }[DocumentKind];
+
 export class UnreadableDocument extends Error {
 	constructor(
 		readonly docId: string,
@@ -66,6 +69,18 @@ export class RecordReader {
 	async under<K extends DocumentKind>(kind: K, prefix: string): Promise<Read<K>[]> {
 		const ids = (await this.idsUnder(prefix)).filter((id) => parseId(id)?.kind === kind);
 		return this.docs(kind, ids);
+	}
+
+	/** Every document under `prefix`, each parsed by its own kind's schema. */
+	async allUnder(prefix: string): Promise<ReadAny[]> {
+		const ids = await this.idsUnder(prefix);
+		if (ids.length === 0) return [];
+		const found = await this.db.allDocs({ keys: ids, include_docs: true });
+		return found.rows.flatMap((row) => {
+			if (!('doc' in row) || !row.doc) return [];
+			const kind = parseId(row.id)?.kind;
+			return kind ? [{ kind, doc: parsed(kind, row.doc) } as ReadAny] : [];
+		});
 	}
 
 	/** Whether a change to this document could change what was read. */
