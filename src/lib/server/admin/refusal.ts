@@ -4,13 +4,11 @@
  */
 import type { z } from 'zod';
 import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
+import { Refusal } from '../refusal';
 
-export class AdminRefusal extends Error {
-	constructor(
-		readonly status: 400 | 403 | 404 | 409,
-		message: string
-	) {
-		super(message);
+export class AdminRefusal extends Refusal {
+	constructor(status: 400 | 403 | 404 | 409, message: string) {
+		super(status, message);
 		this.name = 'AdminRefusal';
 	}
 }

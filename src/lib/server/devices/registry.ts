@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { isConflict, isNotFound } from '../store/databases';
+import { Refusal } from '../refusal';
 
 /** The cookie the app sets with its device id (see `src/lib/client/security/device-id.ts`). */
 export const deviceCookieName = 'pep-device';
@@ -28,12 +29,10 @@ export type Device = z.infer<typeof device>;
 
 const docId = (id: string) => `device:${id}`;
 
-export class DeviceRefusal extends Error {
-	constructor(
-		readonly status: 404 | 409,
-		message: string
-	) {
-		super(message);
+export class DeviceRefusal extends Refusal {
+	constructor(status: 404 | 409, message: string) {
+		super(status, message);
+		this.name = 'DeviceRefusal';
 	}
 }
 

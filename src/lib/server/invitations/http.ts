@@ -3,7 +3,8 @@
  * worker may, and only for a child on their caseload: decided here, on every request, from their
  * account and assignment as the server holds them now, never from anything the browser says.
  */
-import { json, type RequestEvent } from '@sveltejs/kit';
+import type { RequestEvent } from '@sveltejs/kit';
+import { whoIsAsking } from '../refusal';
 import { opaqueId } from '$lib/domain/schemas/common';
 import type { Account } from '../auth/accounts';
 import { server } from '../context';
@@ -21,10 +22,7 @@ export async function requireChildsSocialWorker(
 	event: Pick<RequestEvent, 'locals' | 'params'>
 ): Promise<ChildsSocialWorker> {
 	const { db } = server();
-	const { session, account } = event.locals;
-	if (!session || !account) {
-		throw new InvitationRefusal(401, 'Sign in to do this.');
-	}
+	const { session, account } = whoIsAsking(event.locals);
 	if (account.role !== 'social-worker') {
 		throw new InvitationRefusal(403, 'Only a social worker can invite people to join.');
 	}
@@ -40,17 +38,4 @@ export async function requireChildsSocialWorker(
 	return { account, childId, authorityId };
 }
 
-/** A refusal as the answer it names: `{ message }`, and `Retry-After` when waiting helps. */
-export function answerRefusal(cause: unknown): Response {
-	if (!(cause instanceof InvitationRefusal)) throw cause;
-	return json(
-		{ message: cause.message },
-		{
-			status: cause.status,
-			headers:
-				cause.retryAfterSeconds !== undefined
-					? { 'retry-after': String(cause.retryAfterSeconds) }
-					: {}
-		}
-	);
-}
+export { answerRefusal } from '../refusal';

@@ -100,7 +100,6 @@ export async function join(
 			await recordFailure(db.users, 'invitation-address', address, now.getTime());
 			throw new InvitationRefusal(404, codeRefused);
 		}
-		if (error instanceof AdminRefusal) throw new InvitationRefusal(error.status, error.message);
 		throw error;
 	}
 	try {

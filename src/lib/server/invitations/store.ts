@@ -19,6 +19,7 @@ import {
 } from '$lib/domain/invitations';
 import { isoDateTime, opaqueId } from '$lib/domain/schemas/common';
 import { isConflict, isNotFound } from '../store/databases';
+import { Refusal } from '../refusal';
 
 /** A child has at most this many open invitations: enough for the child and every carer. */
 export const maxOpenInvitations = 10;
@@ -83,14 +84,14 @@ export function publicInvitation(invitation: Invitation, now = new Date()): Publ
 	};
 }
 
-export class InvitationRefusal extends Error {
+export class InvitationRefusal extends Refusal {
 	constructor(
-		readonly status: 400 | 401 | 403 | 404 | 409 | 429,
+		status: 400 | 401 | 403 | 404 | 409 | 429,
 		message: string,
 		/** For a 429: seconds until another try is allowed. */
-		readonly retryAfterSeconds?: number
+		retryAfterSeconds?: number
 	) {
-		super(message);
+		super(status, message, retryAfterSeconds);
 		this.name = 'InvitationRefusal';
 	}
 }

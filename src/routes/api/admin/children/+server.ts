@@ -4,13 +4,14 @@
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { createChild, newChild } from '$lib/server/admin/children';
-import { answerRefusal, requireAdmin } from '$lib/server/admin/guard';
+import { requireAdmin } from '$lib/server/admin/guard';
 import { server } from '$lib/server/context';
+import { refusing } from '$lib/server/refusal';
 import { readJson } from '$lib/server/http';
 
-export const POST: RequestHandler = async (event) => {
+export const POST: RequestHandler = refusing(async (event) => {
 	const admin = await requireAdmin(event);
 	const body = await readJson(event.request, newChild);
-	const child = await createChild(server().db.record, admin, body).catch(answerRefusal);
+	const child = await createChild(server().db.record, admin, body);
 	return json(child, { status: 201 });
-};
+});

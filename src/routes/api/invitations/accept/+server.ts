@@ -8,17 +8,15 @@ import { z } from 'zod';
 import { invitationCode } from '$lib/domain/invitations';
 import { server } from '$lib/server/context';
 import { readJson } from '$lib/server/http';
-import { answerRefusal } from '$lib/server/invitations/http';
 import { acceptForAccount } from '$lib/server/invitations/join';
-import { InvitationRefusal } from '$lib/server/invitations/store';
+import { answerRefusal, whoIsAsking } from '$lib/server/refusal';
 
 const body = z.strictObject({ code: invitationCode });
 
 export const POST: RequestHandler = async (event) => {
 	try {
 		const { db, sessionSecret } = server();
-		const account = event.locals.account;
-		if (!account) throw new InvitationRefusal(401, 'Sign in to do this.');
+		const { account } = whoIsAsking(event.locals);
 		const { code } = await readJson(event.request, body);
 		const added = await acceptForAccount(
 			db,

@@ -2,10 +2,11 @@
  * Revoke a device (PATCH `{ "revoked": true }`), when it is lost or stolen: its next contact
  * with the server is refused, and the app on it removes its data.
  */
-import { error, json, type RequestHandler } from '@sveltejs/kit';
+import { json, type RequestHandler } from '@sveltejs/kit';
 import { z } from 'zod';
 import { requireAdmin } from '$lib/server/admin/guard';
 import { server } from '$lib/server/context';
+import { refusing } from '$lib/server/refusal';
 import { findAccount } from '$lib/server/auth/accounts';
 import {
 	DeviceRefusal,
@@ -19,7 +20,7 @@ const change = z.strictObject({
 	revoked: z.literal(true, { error: 'must be true (a device is revoked, not restored, here)' })
 });
 
-export const PATCH: RequestHandler = async (event) => {
+export const PATCH: RequestHandler = refusing(async (event) => {
 	const admin = await requireAdmin(event);
 	await readJson(event.request, change);
 	const { users } = server().db;
@@ -27,12 +28,8 @@ export const PATCH: RequestHandler = async (event) => {
 	// Another authority's device is not this administrator's to find.
 	const found = await findDevice(users, id);
 	const owner = found ? await findAccount(users, found.userId) : null;
-	if (!found || owner?.authorityId !== admin.authorityId) error(404, `There is no device ${id}.`);
-	try {
-		const device = await revokeDevice(users, id, admin.userId);
-		return json(publicDevice(device));
-	} catch (cause) {
-		if (cause instanceof DeviceRefusal) error(cause.status, cause.message);
-		throw cause;
+	if (!found || owner?.authorityId !== admin.authorityId) {
+		throw new DeviceRefusal(404, `There is no device ${id}.`);
 	}
-};
+	return json(publicDevice(await revokeDevice(users, id, admin.userId)));
+});

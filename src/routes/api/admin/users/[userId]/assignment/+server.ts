@@ -4,11 +4,12 @@
  */
 import { json, type RequestHandler } from '@sveltejs/kit';
 import { assignmentChange, setAssignment } from '$lib/server/admin/assignments';
-import { answerRefusal, requireAdmin } from '$lib/server/admin/guard';
+import { requireAdmin } from '$lib/server/admin/guard';
 import { server } from '$lib/server/context';
+import { refusing } from '$lib/server/refusal';
 import { readJson } from '$lib/server/http';
 
-export const PUT: RequestHandler = async (event) => {
+export const PUT: RequestHandler = refusing(async (event) => {
 	const admin = await requireAdmin(event);
 	const body = await readJson(event.request, assignmentChange);
 	const assignment = await setAssignment(
@@ -16,6 +17,6 @@ export const PUT: RequestHandler = async (event) => {
 		event.params.userId ?? '',
 		body,
 		admin.authorityId
-	).catch(answerRefusal);
+	);
 	return json(assignment);
-};
+});
