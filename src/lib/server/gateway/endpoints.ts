@@ -12,6 +12,7 @@ import { readChanges, waitForChanges } from './changes';
 import { localDocument, putLocalDocument } from './local';
 import { allDocsParams, changesParams, getParams, parseBody, parseParams } from './params';
 import { jsonRowsResponse } from './json-stream';
+import { latestIsSafe } from './latest';
 import { allDocs, bulkGetGroups, getDocument, revsDiff } from './reads';
 import { accessFor, GatewayError, handleGateway, jsonBody } from './request';
 import { encodeSeq } from './seq';
@@ -121,7 +122,7 @@ export const endpoints: Endpoint[] = [
 				docs,
 				revs: p.revs,
 				attachments: p.attachments,
-				latest: p.latest
+				latest: p.latest && (await latestIsSafe(record, access, docs))
 			});
 			return jsonRowsResponse('{"results":[', groups, ']}');
 		}
@@ -168,7 +169,14 @@ export const endpoints: Endpoint[] = [
 		method: 'GET',
 		path: '{doc}',
 		async handle({ event, access, record, id }) {
-			return json(await getDocument(record, access, id, parseParams(event.url, getParams)));
+			const params = parseParams(event.url, getParams);
+			if (params.latest) {
+				const { open_revs: openRevs, rev } = params;
+				const revs = Array.isArray(openRevs) ? openRevs : rev ? [rev] : [];
+				const asked = revs.map((r) => ({ id, rev: r }));
+				params.latest = await latestIsSafe(record, access, asked);
+			}
+			return json(await getDocument(record, access, id, params));
 		}
 	},
 	{

@@ -16,6 +16,7 @@ import { settingRefusal } from '$lib/domain/access';
 import { isNotFound } from '../store/databases';
 import { GatewayError } from './request';
 import { historyOf, RevTree } from './rev-tree';
+import { revisionFieldsProblem } from './revision-fields';
 
 export type WriteResult =
 	| { ok: true; id: string; rev: string }
@@ -120,6 +121,8 @@ async function check(
 		return { id: '', error: 'bad_request', reason: 'Each document needs an _id.' };
 	}
 	const id = doc._id;
+	const revisionProblem = revisionFieldsProblem(doc);
+	if (revisionProblem) return { id, error: 'bad_request', reason: revisionProblem };
 	const parsed = parseId(id);
 	if (!parsed)
 		return refuse(id, doc._rev, `"${id.slice(0, 80)}" is not the id of a record document.`);
