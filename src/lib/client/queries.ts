@@ -195,24 +195,6 @@ export async function deadlineSettings(db: PouchDB.Database): Promise<DeadlineSe
 	return { timescales: authority?.timescales, termDates: authority?.termDates };
 }
 
-/**
- * The PEP before this one (by meeting date, or the date it was due where no meeting is recorded)
- * and one of its parts, or null where there is none on the device: what this PEP reviews and
- * carries forward (its targets, its subject table).
- */
-export async function previousPepPart<T>(
-	db: PouchDB.Database,
-	childId: string,
-	pepId: string,
-	part: PepPart
-): Promise<{ pep: PepHeader; doc: T } | null> {
-	const { peps } = await childRecord(db, childId);
-	const before = previousPep(peps, pepId);
-	if (!before) return null;
-	const doc = await getOrNull<T>(db, ids.pepPart(childId, before.pepId, part));
-	return doc ? { pep: before, doc } : null;
-}
-
 /** The child's PEP headers on this device, read through a screen's reader. */
 export async function pepHeadersOf(reader: RecordReader, childId: string): Promise<Read<'pep'>[]> {
 	const listed = await reader.idsUnder(`child:${childId}:pep:`);

@@ -6,17 +6,15 @@
  */
 import { mayReadKind, mayWriteKind } from '$lib/domain/access';
 import { ids } from '$lib/domain/ids';
-import { formatLongDate } from '$lib/domain/rules/deadlines';
 import type { Role } from '$lib/domain/schemas/users';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
 import { untrack } from 'svelte';
-import { childName } from '../caseload';
 import type { LocalRecord } from '../data/record';
 import { recordQuery, type RecordQuery } from '../record-query.svelte';
 import { partValues, type PartSpec } from './fields';
 import { PartEditor } from './part-editor.svelte';
-import { templateFields, writesHere } from './part-page';
+import { newPartDocument, partCaption, writesHere } from './part-page';
 
 export interface PartAddress {
 	spec: PartSpec | undefined;
@@ -87,15 +85,12 @@ export class PartModel {
 			if (!spec || !header) return;
 			const editor = untrack(
 				() =>
-					new PartEditor(opened, spec, ids.pepPart(childId, pepId, spec.part), {
-						type: spec.kind,
-						schemaVersion: 1,
-						childId,
-						authorityId: header.authorityId,
-						schoolId: header.schoolId,
-						pepId,
-						...templateFields(spec.kind, header)
-					})
+					new PartEditor(
+						opened,
+						spec,
+						ids.pepPart(childId, pepId, spec.part),
+						newPartDocument(spec, header)
+					)
 			);
 			let current = true;
 			void editor.load().then(() => {
@@ -125,7 +120,7 @@ export class PartModel {
 		if (state.status === 'loading' || !spec || !role) return { kind: 'loading' };
 		const { header, child, doc } = state.value;
 		if (!header) return { kind: 'missing' };
-		const caption = child ? childName(child) : `PEP due by ${formatLongDate(header.dueBy)}`;
+		const caption = partCaption(child, header);
 		if (!this.#writes(role, spec, header)) {
 			return { kind: 'read', header, caption, values: partValues(doc, spec) };
 		}
