@@ -5,7 +5,8 @@
  * zod schema the sign-in request uses (`sessionUser` in `session.ts`).
  */
 import { isRole, opaqueIdPattern, type Role } from '$lib/domain/roles';
-import { isRevokedAnswer } from './security/device-id';
+import { callApi, type AnswerSchema } from './api/api-client';
+import { isRevokedRefusal } from './security/device-id';
 
 export interface SessionUser {
 	userId: string;
@@ -27,15 +28,16 @@ export function isPlainObject(value: unknown): value is Record<string, unknown> 
 	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-export async function readJson(response: Response): Promise<unknown> {
-	try {
-		return await response.json();
-	} catch {
-		return notJson;
+/** `/api/session`'s answer to who is asking: `{ user }`, or `{ user: null }` for nobody. */
+const whoIsSignedIn: AnswerSchema<SessionUser | null> = {
+	safeParse(body) {
+		if (isPlainObject(body) && body.user === null) return { success: true, data: null };
+		const user = isPlainObject(body) ? parseSessionUser(body.user) : null;
+		return user
+			? { success: true, data: user }
+			: { success: false, error: { issues: [{ path: ['user'], message: 'is not a user' }] } };
 	}
-}
-
-export const notJson = Symbol('not JSON');
+};
 
 /**
  * Who is signed in on this browser: the user, `null` when the server says nobody is,
@@ -43,23 +45,19 @@ export const notJson = Symbol('not JSON');
  * could not be asked (offline, or a server fault).
  */
 export async function currentUser(): Promise<SessionUser | null | 'revoked' | undefined> {
-	try {
-		const response = await fetch('/api/session', {
-			headers: { accept: 'application/json' },
-			credentials: 'same-origin'
-		});
-		if (!response.ok) {
-			return isRevokedAnswer(response.status, await readJson(response)) ? 'revoked' : undefined;
-		}
-		const body = await readJson(response);
-		if (!isPlainObject(body)) return undefined;
-		if (body.user === null) return null;
-		return parseSessionUser(body.user) ?? undefined;
-	} catch {
-		return undefined;
+	const answer = await callApi({ method: 'GET', path: '/api/session' }, whoIsSignedIn);
+	switch (answer.kind) {
+		case 'ok':
+			return answer.value;
+		case 'refused':
+			return isRevokedRefusal(answer) ? 'revoked' : undefined;
+		default:
+			return undefined;
 	}
 }
 
+/** Ends the session on the server; fails only when the server could not be asked. */
 export async function signOut(): Promise<void> {
-	await fetch('/api/session', { method: 'DELETE', credentials: 'same-origin' });
+	const answer = await callApi({ method: 'DELETE', path: '/api/session' });
+	if (answer.kind === 'offline') throw new Error('Could not sign out: no connection');
 }

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { invitedRole, type InvitedRole } from '$lib/domain/invitations';
-import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
+import { callApi } from './api/api-client';
 import { sessionUser, type SessionUser } from './session';
 
 export const openInvitation = z.object({
@@ -39,60 +39,32 @@ const timeoutSeconds = 20;
 
 async function call<T>(
 	method: 'GET' | 'POST' | 'DELETE',
-	path: string,
+	path: `/api/${string}`,
 	schema: z.ZodType<T>,
 	body?: unknown
 ): Promise<Answer<T>> {
-	if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline' };
-	let response: Response;
-	try {
-		response = await fetch(path, {
-			method,
-			headers: {
-				accept: 'application/json',
-				...(body === undefined ? {} : { 'content-type': 'application/json' })
-			},
-			credentials: 'same-origin',
-			body: body === undefined ? undefined : JSON.stringify(body),
-			signal: AbortSignal.timeout(timeoutSeconds * 1000)
-		});
-	} catch (error) {
-		if (error instanceof TypeError) return { kind: 'offline' };
-		if (error instanceof DOMException && error.name === 'TimeoutError') {
-			return { kind: 'error', message: `The server did not answer within ${timeoutSeconds} s` };
+	const answer = await callApi({ method, path, body, timeoutSeconds }, schema);
+	switch (answer.kind) {
+		case 'ok':
+		case 'offline':
+			return answer;
+		case 'refused': {
+			const { status, message = `HTTP ${status}`, retryAfterSeconds } = answer;
+			return {
+				kind: 'refused',
+				status,
+				message,
+				...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds })
+			};
 		}
-		return { kind: 'error', message: `${method} ${path} failed: ${String(error)}` };
+		case 'failed':
+		case 'unreadable':
+			return { kind: 'error', message: answer.message };
 	}
-	let json: unknown;
-	try {
-		json = await response.json();
-	} catch {
-		return { kind: 'error', message: `${method} ${path}: HTTP ${response.status}, not JSON` };
-	}
-	if (response.status >= 400 && response.status < 500) {
-		const refusal = z.object({ message: z.string() }).safeParse(json);
-		const wait = Number(response.headers.get('retry-after'));
-		return {
-			kind: 'refused',
-			status: response.status,
-			message: refusal.success ? refusal.data.message : `HTTP ${response.status}`,
-			...(Number.isFinite(wait) && wait > 0 ? { retryAfterSeconds: wait } : {})
-		};
-	}
-	if (!response.ok) {
-		return { kind: 'error', message: `${method} ${path}: HTTP ${response.status}` };
-	}
-	const parsed = schema.safeParse(json);
-	if (!parsed.success) {
-		return {
-			kind: 'error',
-			message: `${method} ${path}: unexpected answer: ${describeErrors(fieldErrors(parsed.error))}`
-		};
-	}
-	return { kind: 'ok', value: parsed.data };
 }
 
-const childPath = (childId: string) => `/api/children/${encodeURIComponent(childId)}/invitations`;
+const childPath = (childId: string): `/api/${string}` =>
+	`/api/children/${encodeURIComponent(childId)}/invitations`;
 
 export function listInvitations(childId: string): Promise<Answer<OpenInvitation[]>> {
 	return call(

@@ -5,9 +5,9 @@
  */
 import { z } from 'zod';
 import { opaqueId } from '$lib/domain/schemas/common';
-import { describeErrors, fieldErrors } from '$lib/domain/schemas/errors';
 import { role } from '$lib/domain/schemas/users';
-import { notJson, readJson, type SessionUser } from './current-user';
+import { callApi } from './api/api-client';
+import type { SessionUser } from './current-user';
 
 // Asked at every start, so kept apart from the sign-in form and its zod schemas.
 export { currentUser, signOut } from './current-user';
@@ -56,75 +56,38 @@ export type SignInResult =
 	/** Anything else; `message` is for developers and logs, not for the screen. */
 	| { kind: 'error'; message: string };
 
-/** The server answers a refusal with `{ message }`; `{ error }` is accepted from proxies too. */
-const refusal = z.union([
-	z.object({ message: z.string() }).transform((body) => body.message),
-	z.object({ error: z.string() }).transform((body) => body.error)
-]);
-
 /** Long enough for a slow mobile connection, short enough that nobody waits on a dead one. */
 const timeoutSeconds = 20;
 
 export async function signIn(email: string, password: string): Promise<SignInResult> {
-	// Node has no `navigator` before version 21, and this module also runs in unit tests.
-	if (typeof navigator !== 'undefined' && navigator.onLine === false) return { kind: 'offline' };
-
-	let response: Response;
-	try {
-		response = await fetch('/api/session', {
+	const answer = await callApi(
+		{
 			method: 'POST',
-			headers: { 'content-type': 'application/json', accept: 'application/json' },
-			credentials: 'same-origin',
-			body: JSON.stringify({ email, password }),
-			signal: AbortSignal.timeout(timeoutSeconds * 1000)
-		});
-	} catch (error) {
-		// fetch rejects with a TypeError when no connection could be made at all.
-		if (error instanceof TypeError) return { kind: 'offline' };
-		if (error instanceof DOMException && error.name === 'TimeoutError') {
-			return {
-				kind: 'error',
-				message: `The server did not answer within ${timeoutSeconds} seconds`
-			};
-		}
-		return { kind: 'error', message: `Sign-in request failed: ${String(error)}` };
+			path: '/api/session',
+			body: { email, password },
+			timeoutSeconds,
+			name: 'sign-in'
+		},
+		sessionUser
+	);
+	switch (answer.kind) {
+		case 'ok':
+			return { kind: 'ok', user: answer.value };
+		case 'offline':
+			return answer;
+		case 'refused':
+			if (answer.status === 401) {
+				return {
+					kind: 'invalid',
+					message: answer.message ?? 'Email address or password not recognised'
+				};
+			}
+			if (answer.status === 429) {
+				return { kind: 'rate-limited', retryAfterSeconds: answer.retryAfterSeconds };
+			}
+			return { kind: 'error', message: `The server answered sign-in with HTTP ${answer.status}` };
+		case 'failed':
+		case 'unreadable':
+			return { kind: 'error', message: answer.message };
 	}
-
-	if (response.status === 401) {
-		const body = refusal.safeParse(await readJson(response));
-		return {
-			kind: 'invalid',
-			message: body.success ? body.data : 'Email address or password not recognised'
-		};
-	}
-	if (response.status === 429) {
-		return {
-			kind: 'rate-limited',
-			retryAfterSeconds: retryAfter(response.headers.get('retry-after'))
-		};
-	}
-	if (!response.ok) {
-		return { kind: 'error', message: `The server answered sign-in with HTTP ${response.status}` };
-	}
-
-	const body = await readJson(response);
-	if (body === notJson) {
-		return { kind: 'error', message: 'The server answered sign-in with a body that is not JSON' };
-	}
-	const user = sessionUser.safeParse(body);
-	if (!user.success) {
-		return {
-			kind: 'error',
-			message: `The server's answer to sign-in is not a user: ${describeErrors(fieldErrors(user.error))}`
-		};
-	}
-	return { kind: 'ok', user: user.data };
-}
-
-/** `Retry-After` is either a number of seconds or an HTTP date. */
-function retryAfter(header: string | null, now = Date.now()): number | undefined {
-	if (header === null) return undefined;
-	if (/^\d+$/.test(header.trim())) return Number(header.trim());
-	const at = Date.parse(header);
-	return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - now) / 1000));
 }

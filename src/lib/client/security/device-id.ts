@@ -6,6 +6,8 @@
  * Not HttpOnly, since the app sets it; it is not a secret (the session cookie is what proves who
  * someone is), only a name for the device.
  */
+import { callApi } from '../api/api-client';
+
 export const deviceCookieName = 'pep-device';
 
 export function sendDeviceId(deviceId: string): void {
@@ -17,27 +19,26 @@ export function stopSendingDeviceId(): void {
 	document.cookie = `${deviceCookieName}=; path=/; max-age=0; samesite=strict`;
 }
 
+const revokedCode = 'device-revoked';
+
 /** Whether an answer from the server says this device has been revoked. */
 export function isRevokedAnswer(status: number, body: unknown): boolean {
 	return (
 		status === 410 &&
 		typeof body === 'object' &&
 		body !== null &&
-		(body as { error?: unknown }).error === 'device-revoked'
+		'error' in body &&
+		body.error === revokedCode
 	);
+}
+
+/** The same, for a refusal as the API client reads it. */
+export function isRevokedRefusal(refusal: { status: number; code?: string }): boolean {
+	return refusal.status === 410 && refusal.code === revokedCode;
 }
 
 /** Tells the server this device exists, for this person, so it can be listed and revoked. */
 export async function registerDevice(deviceId: string): Promise<boolean> {
-	try {
-		const response = await fetch('/api/devices', {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			credentials: 'same-origin',
-			body: JSON.stringify({ deviceId })
-		});
-		return response.ok;
-	} catch {
-		return false;
-	}
+	const answer = await callApi({ method: 'POST', path: '/api/devices', body: { deviceId } });
+	return answer.kind === 'ok';
 }
