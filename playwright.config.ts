@@ -32,6 +32,11 @@ export default defineConfig({
 		browserName: 'chromium',
 		launchOptions: { executablePath: findChromium(), args: chromiumArgs }
 	},
+	// The suite's shared server stays Playwright's own webServer rather than going through
+	// tests/support/built-server.ts (which the other servers of the tests and benchmarks use):
+	// every worker reads this file again, so the address must be fixed here, not a free port
+	// found at run time, and Playwright then starts the server before any worker, waits for it
+	// and stops it after the last.
 	webServer: {
 		// Playwright empties test-results before it starts the server, so make the data
 		// directory here, not when this file is read.

@@ -4,8 +4,7 @@
  * server for baselines, device databases, a `fetch` that times every request by endpoint, a social
  * worker's caseload and a device pulling it, and the server process's memory and CPU read from /proc.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,12 +15,8 @@ import type { Assignment, User } from '$lib/domain/schemas/users';
 import { mayRead, type Access } from '$lib/server/gateway/access';
 import { createAccount } from '$lib/server/auth/accounts';
 import { openDatabases } from '$lib/server/store/databases';
-import {
-	freePort,
-	signIn,
-	startServer,
-	type RunningServer
-} from '../../tests/integration/support/server';
+import { signIn, startServer, type RunningServer } from '../../tests/integration/support/server';
+import { onFreePort, startServerProcess } from '../../tests/support/server-process';
 
 PouchDB.plugin(memoryAdapter);
 
@@ -223,40 +218,28 @@ export async function startPouchServer(): Promise<RunningPouchServer> {
 	);
 	const dir = mkdtempSync(join(tmpdir(), 'pep-bench-couch-'));
 	writeFileSync(join(dir, 'config.json'), JSON.stringify({ log: { level: 'error' } }));
-	const port = await freePort();
-	const url = `http://127.0.0.1:${port}/`;
-	const child: ChildProcess = spawn(
-		process.execPath,
-		[bin, '--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--no-stdout-logs'],
-		{ cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] }
-	);
-	let log = '';
-	child.stdout?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
-	child.stderr?.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-20_000)));
-	const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-	const stop = async () => {
-		if (child.exitCode === null && child.signalCode === null) {
-			child.kill('SIGTERM');
-			const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-			await exited;
-			clearTimeout(timer);
-		}
+	try {
+		return await onFreePort(async (port) => {
+			const url = `http://127.0.0.1:${port}/`;
+			const couch = await startServerProcess({
+				name: 'pouchdb-server',
+				script: bin,
+				args: ['--port', String(port), '--host', '127.0.0.1', '--dir', dir, '--no-stdout-logs'],
+				cwd: dir,
+				env: process.env,
+				probe: url,
+				timeoutMs: 30_000
+			});
+			const stop = async () => {
+				await couch.stop();
+				removeDir(dir);
+			};
+			return { url, pid: couch.pid, stop };
+		});
+	} catch (error) {
 		removeDir(dir);
-	};
-	const deadline = Date.now() + 30_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) break;
-		try {
-			const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-			await response.body?.cancel();
-			if (response.ok) return { url, pid: child.pid!, stop };
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 100));
+		throw error;
 	}
-	await stop();
-	throw new Error(`pouchdb-server did not start. It said:\n${log}`);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -393,22 +376,9 @@ export function timedRemote(
 // ---------------------------------------------------------------------------------------------
 // The server process, seen from /proc.
 
-/** The process id of a server this process started, found by the PORT in its environment. */
+/** The process id of a server this process started. */
 export function serverPid(server: RunningServer): number {
-	const port = new URL(server.url).port;
-	for (const entry of readdirSync('/proc')) {
-		if (!/^\d+$/.test(entry)) continue;
-		try {
-			const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-			const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-			if (ppid !== process.pid) continue;
-			const environ = readFileSync(`/proc/${entry}/environ`, 'utf8').split('\0');
-			if (environ.includes(`PORT=${port}`)) return Number(entry);
-		} catch {
-			// Gone, or not ours to read.
-		}
-	}
-	throw new Error(`No child process listens on port ${port}.`);
+	return server.pid;
 }
 
 /** Resident memory now, and the peak the kernel has seen (VmHWM), in bytes. */

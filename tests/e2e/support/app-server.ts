@@ -3,14 +3,16 @@
  * such as a new version of the app deployed while a tablet has the old one open. The suite's own
  * server (playwright.config.ts) is shared by every test, so it is never touched.
  */
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { startBuiltServer } from '../../support/built-server';
 import { testDay } from './test-day';
+
+export { freePort } from '../../support/server-process';
 
 const root = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -68,61 +70,11 @@ export async function startAppServer(
 	dataDir: string
 ): Promise<AppServer> {
 	mkdirSync(dataDir, { recursive: true });
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [join(deployment, 'server', 'index.js')], {
+	return await startBuiltServer({
+		entry: join(deployment, 'server', 'index.js'),
 		cwd: deployment,
-		env: {
-			PATH: process.env.PATH,
-			HOST: '127.0.0.1',
-			PORT: String(port),
-			ORIGIN: url,
-			PEP_DATA_DIR: dataDir,
-			PEP_DEMO_DAY: testDay,
-			SHUTDOWN_TIMEOUT: '1'
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	let output = '';
-	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-	const stop = () => stopProcess(child);
-	const deadline = Date.now() + 60_000;
-	while (Date.now() < deadline) {
-		if (child.exitCode !== null) break;
-		try {
-			const response = await fetch(`${url}/api/session`, { signal: AbortSignal.timeout(2_000) });
-			await response.body?.cancel();
-			if (response.ok) return { url, stop };
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((resolve) => setTimeout(resolve, 200));
-	}
-	await stop();
-	throw new Error(`The app server on ${url} did not start. It said:\n${output}`);
-}
-
-async function stopProcess(child: ChildProcess): Promise<void> {
-	if (child.exitCode !== null || child.signalCode !== null) return;
-	const exited = new Promise((resolve) => child.once('exit', resolve));
-	child.kill('SIGTERM');
-	const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-	await exited;
-	clearTimeout(timer);
-}
-
-/** A port nothing listens on now. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('No port'))
-			);
-		});
+		port,
+		// Nothing of this shell's environment but PATH: the server sees only what is set here.
+		env: { PATH: process.env.PATH, PEP_DATA_DIR: dataDir, PEP_DEMO_DAY: testDay }
 	});
 }

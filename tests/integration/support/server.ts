@@ -4,22 +4,29 @@
  * folder on a free port, and stopped and removed afterwards. What a process printed is kept, so a
  * failure says what the server said.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
 import PouchDB from 'pouchdb';
 import { inject } from 'vitest';
+import { startBuiltServer } from '../../support/built-server';
+import {
+	freePort,
+	onFreePort,
+	startServerProcess,
+	type ServerProcess
+} from '../../support/server-process';
 import { root } from './paths';
 
-export { root };
+export { freePort, root };
 export const demoPassword = 'demo-password-2026';
 
 export interface RunningServer {
 	url: string;
 	dataDir: string;
+	/** The server's process id, to read its memory and CPU from /proc. */
+	pid: number;
 	/** Everything the process has printed so far. */
 	output(): string;
 	stop(): Promise<void>;
@@ -37,37 +44,33 @@ export interface ServerOptions {
 /** Starts the production server (`node server/index.js`) and resolves once it answers. */
 export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
 	const entry = productionBuild();
-	return await onFreePort((port) => launchServer(entry, port, options));
-}
-
-async function launchServer(
-	entry: string,
-	port: number,
-	options: ServerOptions
-): Promise<RunningServer> {
 	const ownData = options.dataDir === undefined;
 	const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'pep-it-data-'));
-	const url = `http://127.0.0.1:${port}`;
-	const child = spawn(process.execPath, [entry], {
-		cwd: root,
-		env: {
-			...inheritedEnv(),
-			PEP_DATA_DIR: dataDir,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: url,
-			PEP_DEMO: options.demo === false ? 'off' : 'on',
-			// Stop promptly: a test's keep-alive connections must not hold the process open.
-			SHUTDOWN_TIMEOUT: '1',
-			...options.env
-		},
-		stdio: ['ignore', 'pipe', 'pipe']
-	});
-	const running = supervise(child, 'app server', () => {
+	const removeData = () => {
 		if (ownData) rmSync(dataDir, { recursive: true, force: true });
-	});
-	await running.ready(`${url}/api/session`);
-	return { url, dataDir, output: running.output, stop: running.stop };
+	};
+	try {
+		const server = await startBuiltServer({
+			entry,
+			cwd: root,
+			env: {
+				...inheritedEnv(),
+				PEP_DATA_DIR: dataDir,
+				PEP_DEMO: options.demo === false ? 'off' : 'on',
+				...options.env
+			}
+		});
+		return {
+			url: server.url,
+			dataDir,
+			pid: server.pid,
+			output: server.output,
+			stop: stopping(server, 'app server', removeData)
+		};
+	} catch (error) {
+		removeData();
+		throw error;
+	}
 }
 
 export interface RunningCouch {
@@ -88,22 +91,25 @@ export async function startCouchServer(): Promise<RunningCouch> {
 		'bin',
 		'pouchdb-server'
 	);
-	return await onFreePort((port) => launchCouch(bin, port));
-}
-
-async function launchCouch(bin: string, port: number): Promise<RunningCouch> {
 	const dir = mkdtempSync(join(tmpdir(), 'pep-it-couch-'));
-	const url = `http://127.0.0.1:${port}/`;
-	const child = spawn(
-		process.execPath,
-		[bin, '--in-memory', '--port', String(port), '--host', '127.0.0.1', '--no-color'],
-		{ cwd: dir, env: inheritedEnv(), stdio: ['ignore', 'pipe', 'pipe'] }
-	);
-	const running = supervise(child, 'pouchdb-server', () =>
-		rmSync(dir, { recursive: true, force: true })
-	);
-	await running.ready(url);
-	return { url, output: running.output, stop: running.stop };
+	const removeDir = () => rmSync(dir, { recursive: true, force: true });
+	try {
+		return await onFreePort(async (port) => {
+			const url = `http://127.0.0.1:${port}/`;
+			const couch = await startServerProcess({
+				name: 'pouchdb-server',
+				script: bin,
+				args: ['--in-memory', '--port', String(port), '--host', '127.0.0.1', '--no-color'],
+				cwd: dir,
+				env: inheritedEnv(),
+				probe: url
+			});
+			return { url, output: couch.output, stop: stopping(couch, 'pouchdb-server', removeDir) };
+		});
+	} catch (error) {
+		removeDir();
+		throw error;
+	}
 }
 
 /** Signs in over HTTP and returns the session cookie as a `Cookie` header value. */
@@ -157,37 +163,6 @@ export function remotePouch(url: string, cookie: string, path = '/db/pep'): Pouc
 	});
 }
 
-/**
- * Runs `start` on a free port, and again on another if something took the port in the moment
- * between finding it and the server binding it.
- */
-async function onFreePort<T>(start: (port: number) => Promise<T>): Promise<T> {
-	for (let attempt = 1; ; attempt += 1) {
-		try {
-			return await start(await freePort());
-		} catch (error) {
-			if (attempt >= 3 || !String(error).includes('EADDRINUSE')) throw error;
-		}
-	}
-}
-
-/** A port nothing listens on now: the system's choice for a listener on port 0, released. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.unref();
-		probe.on('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const address = probe.address();
-			probe.close(() =>
-				typeof address === 'object' && address
-					? resolve(address.port)
-					: reject(new Error('No free port.'))
-			);
-		});
-	});
-}
-
 /** The run's copy of the server and build (see global-setup.ts), or the project's own outside such a run. */
 function productionBuild(): string {
 	let copy: string | undefined;
@@ -208,7 +183,7 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 	const env = { ...process.env };
 	for (const name of Object.keys(env)) {
 		if (
-			/^(PEP_|COUCHDB_URL$|ORIGIN$|PORT$|HOST$|ADDRESS_HEADER$|PROTOCOL_HEADER$|BODY_SIZE_LIMIT$)/.test(
+			/^(PEP_|COUCHDB_URL$|ORIGIN$|PORT$|HOST$|ADDRESS_HEADER$|PROTOCOL_HEADER$|BODY_SIZE_LIMIT$|SHUTDOWN_TIMEOUT$)/.test(
 				name
 			)
 		) {
@@ -218,69 +193,18 @@ function inheritedEnv(): NodeJS.ProcessEnv {
 	return env;
 }
 
-const running = new Set<ChildProcess>();
-// If a test run dies without stopping its servers, do not leave them listening.
-process.once('exit', () => {
-	for (const child of running) child.kill('SIGKILL');
-});
-
-function supervise(child: ChildProcess, name: string, cleanUp: () => void) {
-	running.add(child);
-	let log = '';
-	let complaints = '';
-	child.stdout?.on('data', (chunk: Buffer) => {
-		log = (log + chunk.toString('utf8')).slice(-200_000);
-	});
-	child.stderr?.on('data', (chunk: Buffer) => {
-		log = (log + chunk.toString('utf8')).slice(-200_000);
-		complaints = (complaints + chunk.toString('utf8')).slice(-20_000);
-	});
-	const exited = new Promise<void>((resolve) => {
-		child.once('exit', () => {
-			running.delete(child);
-			resolve();
-		});
-	});
-	let stopping: Promise<void> | undefined;
-
-	const stop = () => {
-		stopping ??= (async () => {
-			if (child.exitCode === null && child.signalCode === null) {
-				child.kill('SIGTERM');
-				const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-				await exited;
-				clearTimeout(timer);
-			}
-			// A server error (a 500's cause) is printed to stderr: show it beside the failing test.
-			if (complaints.trim()) console.error(`The ${name} wrote to stderr:\n${complaints}`);
+/**
+ * Stops a server and then removes what was made for it. A server error (a 500's cause) is
+ * printed to stderr: show it beside the failing test.
+ */
+function stopping(server: ServerProcess, name: string, cleanUp: () => void): () => Promise<void> {
+	let stopped: Promise<void> | undefined;
+	return () => {
+		stopped ??= (async () => {
+			await server.stop();
+			if (server.stderr().trim()) console.error(`The ${name} wrote to stderr:\n${server.stderr()}`);
 			cleanUp();
 		})();
-		return stopping;
+		return stopped;
 	};
-
-	const ready = async (probe: string, timeoutMs = 60_000) => {
-		const deadline = Date.now() + timeoutMs;
-		let gone = false;
-		void exited.then(() => (gone = true));
-		while (Date.now() < deadline) {
-			if (gone) {
-				await stop();
-				throw new Error(`The ${name} stopped before it answered. It said:\n${log}`);
-			}
-			try {
-				const response = await fetch(probe, { signal: AbortSignal.timeout(2_000) });
-				await response.body?.cancel();
-				if (response.ok) return;
-			} catch {
-				// Not listening yet.
-			}
-			await new Promise((resolve) => setTimeout(resolve, 100));
-		}
-		await stop();
-		throw new Error(
-			`The ${name} did not answer ${probe} within ${timeoutMs / 1000} s. It said:\n${log}`
-		);
-	};
-
-	return { ready, stop, output: () => log };
 }
