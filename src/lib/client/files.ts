@@ -4,6 +4,7 @@
  * with the next sync. Nothing here needs the network.
  */
 import { ids, newId } from '$lib/domain/ids';
+import { newChildDocument } from '$lib/domain/rules/new-documents';
 import {
 	allowedContentTypes,
 	maxAttachmentBytes,
@@ -88,11 +89,7 @@ export async function addFile(record: LocalRecord, input: NewFile): Promise<Comm
 		_id: pepId
 			? ids.pepAttachment(child.childId, pepId, attachmentId)
 			: ids.childAttachment(child.childId, attachmentId),
-		type: 'attachment',
-		schemaVersion: 1,
-		childId: child.childId,
-		authorityId: child.authorityId,
-		schoolId: child.schoolId,
+		...newChildDocument('attachment', child),
 		attachmentId,
 		...(pepId ? { pepId } : {}),
 		kind: input.kind,

@@ -4,6 +4,7 @@
  */
 import { ids, newId } from '$lib/domain/ids';
 import { chairFor } from '$lib/domain/rules/chair';
+import { newChildDocument } from '$lib/domain/rules/new-documents';
 import type { PepPlan } from '$lib/domain/rules/new-pep';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { CommitResult, LocalRecord } from './data/record';
@@ -16,11 +17,7 @@ export async function startPep(
 	const pepId = newId();
 	const result = await record.create({
 		_id: ids.pep(child.childId, pepId),
-		type: 'pep',
-		schemaVersion: 1,
-		childId: child.childId,
-		authorityId: child.authorityId,
-		schoolId: child.schoolId,
+		...newChildDocument('pep', child),
 		pepId,
 		kind: plan.kind,
 		reason: plan.reason,

@@ -247,3 +247,25 @@ export function documentOfKind<K extends DocumentKind>(
 ): Read<K> | undefined {
 	return docs.get(kind) as Read<K> | undefined;
 }
+
+/**
+ * A child's profile, PEP headers and files (the files' descriptions, without their contents),
+ * read through a screen's reader: the ids of the child's range first, which are clear and cheap,
+ * then only these documents, not the tens of parts of every PEP.
+ */
+export async function childRecordOf(reader: RecordReader, childId: string) {
+	// The range of child `ab` also holds child `abc`'s ids: keep this child's own.
+	const listed = (await reader.idsUnder(ids.child(childId))).filter((id) => {
+		const parsed = parseId(id);
+		return !!parsed && 'childId' in parsed && parsed.childId === childId;
+	});
+	const ofKind = (kind: DocumentKind) => listed.filter((id) => parseId(id)?.kind === kind);
+	const [child, peps, childFiles, pepFiles] = await Promise.all([
+		reader.doc('child', ids.child(childId)),
+		reader.docs('pep', ofKind('pep')),
+		reader.docs('child-attachment', ofKind('child-attachment')),
+		reader.docs('pep-attachment', ofKind('pep-attachment'))
+	]);
+	const attachments: Attachment[] = [...childFiles, ...pepFiles];
+	return { child, peps, attachments };
+}

@@ -17,18 +17,16 @@ import { mayWriteKind } from '$lib/domain/access';
 import { ids, newId } from '$lib/domain/ids';
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
-import type { CarerViews } from '$lib/domain/schemas/carer';
-import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
-import type { SectionB } from '$lib/domain/schemas/section-b';
-import type { Targets } from '$lib/domain/schemas/targets';
 import type { Role } from '$lib/domain/schemas/users';
-import type { Voice } from '$lib/domain/schemas/voice';
+import { untrack } from 'svelte';
 import { childName } from '../caseload';
 import type { LocalRecord } from '../data/record';
-import { childRecord, deadlineSettings, pepDocuments } from '../queries';
+import type { Read } from '../data/record-reader';
+import { childRecordOf, deadlineSettingsOf, documentOfKind, pepDocumentsOf } from '../queries';
+import { recordQuery, type RecordQuery } from '../record-query.svelte';
 import { partSpec } from './pep-parts';
-import { openPart } from './part-page';
+import { newPartDocument, writesHere } from './part-page';
 import { PartEditor } from './part-editor.svelte';
 
 export interface MeetingPerson {
@@ -47,84 +45,215 @@ export function meetingModeApplies(header: Pick<PepHeader, 'status'>): boolean {
 	return header.status === 'draft' || header.status === 'meeting-held';
 }
 
-export class MeetingMode {
-	header = $state.raw<PepHeader | null>(null);
-	child = $state.raw<ChildProfile | null>(null);
-	voice = $state.raw<Voice | null>(null);
-	b = $state.raw<SectionB | null>(null);
-	targets = $state.raw<Targets | null>(null);
-	carerViews = $state.raw<CarerViews | null>(null);
-	pepAttachments = $state.raw<Attachment[]>([]);
-	childAttachments = $state.raw<Attachment[]>([]);
-	settings = $state.raw<DeadlineSettings>({});
-	missing = $state(false);
-	loaded = $state(false);
+export interface MeetingAddress {
+	childId: string;
+	pepId: string;
+	person: MeetingPerson | null;
+}
 
+interface MeetingRead {
+	header: Read<'pep'> | null;
+	child: Read<'child'> | null;
+	voice: Read<'pep-voice'> | null;
+	b: Read<'pep-b'> | null;
+	targets: Read<'pep-targets'> | null;
+	carerViews: Read<'pep-carer'> | null;
+	pepAttachments: Attachment[];
+	childAttachments: Attachment[];
+	settings: DeadlineSettings;
+}
+
+interface MeetingEditors {
 	/** The header's `meeting` part: the clock, the planned length, the attendance tick. */
-	meeting = $state.raw<PartEditor | null>(null);
+	meeting: PartEditor;
 	/** The header's own fields: the invitees, the next meeting's date and time. */
-	top = $state.raw<PartEditor | null>(null);
+	top: PartEditor;
 	/** The meeting page of Section B, for those who write it here. */
-	page = $state.raw<PartEditor | null>(null);
+	page: PartEditor | null;
+}
+
+const meetingPage = partSpec('meeting-page')!;
+
+export class MeetingMode {
+	readonly #query: RecordQuery<MeetingRead>;
+	#editors = $state.raw<MeetingEditors | null>(null);
 
 	/** What each invitee's attendance was when the screen opened, to put back a tick taken off. */
 	readonly attendanceBefore: Record<string, PepHeader['invitees'][number]['attendance']> = {};
 
-	#disposed = false;
+	/** What the editors are made for: again only when this changes, not at every read. */
+	#editorsFor = $derived.by(() => {
+		const { childId, pepId, person } = this.address();
+		const header = this.#query.value?.header;
+		if (!person || !header || !mayRunMeeting(person.role)) return null;
+		const writesPage =
+			mayWriteKind(person.role, 'pep-b') && writesHere(person.role, 'pep-b', header);
+		return JSON.stringify([childId, pepId, person.userId, person.role, writesPage]);
+	});
 
 	constructor(
-		private readonly record: LocalRecord,
-		readonly person: MeetingPerson,
-		readonly childId: string,
-		readonly pepId: string
-	) {}
+		private readonly address: () => MeetingAddress,
+		record: () => LocalRecord | null
+	) {
+		this.#query = recordQuery<MeetingRead>(
+			() => {
+				const { childId, pepId, person } = address();
+				return [childId, pepId, person?.userId];
+			},
+			async (reader) => {
+				const { childId, pepId } = address();
+				const [docs, { child, attachments }, settings] = await Promise.all([
+					pepDocumentsOf(reader, childId, pepId),
+					childRecordOf(reader, childId),
+					deadlineSettingsOf(reader)
+				]);
+				return {
+					header: documentOfKind(docs, 'pep') ?? null,
+					child,
+					voice: documentOfKind(docs, 'pep-voice') ?? null,
+					b: documentOfKind(docs, 'pep-b') ?? null,
+					targets: documentOfKind(docs, 'pep-targets') ?? null,
+					carerViews: documentOfKind(docs, 'pep-carer') ?? null,
+					pepAttachments: attachments.filter((a) => a.pepId === pepId),
+					childAttachments: attachments.filter((a) => a.pepId === undefined),
+					settings
+				};
+			}
+		);
+
+		// The editors are made once per PEP and person, when the PEP is known to be on the device.
+		$effect(() => {
+			const opened = record();
+			if (!opened || this.#editorsFor === null) return;
+			const { childId, pepId, person, header } = untrack(() => ({
+				...address(),
+				header: this.#query.value?.header
+			}));
+			if (!person || !header) return;
+			for (const i of header.invitees) this.attendanceBefore[i.inviteeId] ??= i.attendance;
+			const docId = ids.pep(childId, pepId);
+			const made: MeetingEditors = {
+				meeting: new PartEditor(opened, { key: 'meeting' }, docId, null),
+				top: new PartEditor(opened, { key: '' }, docId, null),
+				page:
+					mayWriteKind(person.role, 'pep-b') && writesHere(person.role, 'pep-b', header)
+						? new PartEditor(
+								opened,
+								meetingPage,
+								ids.pepPart(childId, pepId, meetingPage.part),
+								newPartDocument(meetingPage.kind, header)
+							)
+						: null
+			};
+			const all = [made.meeting, made.top, made.page];
+			let current = true;
+			void Promise.all(all.map((editor) => editor?.load())).then(() => {
+				if (current) this.#editors = made;
+			});
+			return () => {
+				current = false;
+				// What was typed goes into the record before the editors let go.
+				void Promise.all(all.map((editor) => editor?.commit())).finally(() => {
+					for (const editor of all) editor?.dispose();
+				});
+				if (untrack(() => this.#editors) === made) this.#editors = null;
+			};
+		});
+
+		// A change brought by sync (an invitee added on another tablet, Section B's meeting page
+		// typed at the school) shows in the forms.
+		$effect(() => {
+			const header = this.#query.value?.header;
+			const b = this.#query.value?.b;
+			const editors = this.#editors;
+			if (!editors) return;
+			untrack(() => {
+				if (header) {
+					editors.meeting.follow(header);
+					editors.top.follow(header);
+				}
+				if (b) editors.page?.follow(b);
+			});
+		});
+	}
+
+	get childId(): string {
+		return this.address().childId;
+	}
+
+	get pepId(): string {
+		return this.address().pepId;
+	}
+
+	get person(): MeetingPerson | null {
+		return this.address().person;
+	}
+
+	get header(): Read<'pep'> | null {
+		return this.#query.value?.header ?? null;
+	}
+
+	get child(): Read<'child'> | null {
+		return this.#query.value?.child ?? null;
+	}
+
+	get voice(): Read<'pep-voice'> | null {
+		return this.#query.value?.voice ?? null;
+	}
+
+	get b(): Read<'pep-b'> | null {
+		return this.#query.value?.b ?? null;
+	}
+
+	get targets(): Read<'pep-targets'> | null {
+		return this.#query.value?.targets ?? null;
+	}
+
+	get carerViews(): Read<'pep-carer'> | null {
+		return this.#query.value?.carerViews ?? null;
+	}
+
+	get pepAttachments(): Attachment[] {
+		return this.#query.value?.pepAttachments ?? [];
+	}
+
+	get childAttachments(): Attachment[] {
+		return this.#query.value?.childAttachments ?? [];
+	}
+
+	get settings(): DeadlineSettings {
+		return this.#query.value?.settings ?? {};
+	}
+
+	get failure(): string | null {
+		return this.#query.failure;
+	}
+
+	/** The PEP is not on this device (read, and not found). */
+	get missing(): boolean {
+		return this.#query.value !== undefined && this.#query.value.header === null;
+	}
+
+	/** Read, and (for those who run the meeting) its editors open. */
+	get loaded(): boolean {
+		if (this.#query.value === undefined) return false;
+		return this.#editorsFor === null || this.#editors !== null;
+	}
+
+	get meeting(): PartEditor | null {
+		return this.#editors?.meeting ?? null;
+	}
+
+	get top(): PartEditor | null {
+		return this.#editors?.top ?? null;
+	}
+
+	get page(): PartEditor | null {
+		return this.#editors?.page ?? null;
+	}
 
 	get caption(): string {
 		return this.child ? childName(this.child) : '';
-	}
-
-	/** Reads the record, then opens the editors this person may use. */
-	async open(): Promise<void> {
-		await this.refresh();
-		const header = this.header;
-		if (!header || this.#disposed || !mayRunMeeting(this.person.role)) {
-			this.loaded = true;
-			return;
-		}
-		for (const i of header.invitees) this.attendanceBefore[i.inviteeId] = i.attendance;
-		const docId = ids.pep(this.childId, this.pepId);
-		const meeting = new PartEditor(this.record, { key: 'meeting' }, docId, null);
-		const top = new PartEditor(this.record, { key: '' }, docId, null);
-		await Promise.all([meeting.load(), top.load()]);
-		const spec = partSpec('meeting-page')!;
-		const opened = await openPart(this.record, this.person.role, this.childId, this.pepId, spec);
-		const page = opened.kind === 'edit' ? opened.editor : null;
-		if (this.#disposed) {
-			for (const editor of [meeting, top, page]) editor?.dispose();
-			return;
-		}
-		this.meeting = meeting;
-		this.top = top;
-		this.page = page;
-		this.loaded = true;
-	}
-
-	/** Reads again what the screen shows but does not edit (a sync may have brought changes). */
-	async refresh(): Promise<void> {
-		const { child, peps, attachments } = await childRecord(this.record.db, this.childId);
-		const docs = await pepDocuments(this.record.db, this.childId, this.pepId);
-		const settings = await deadlineSettings(this.record.db);
-		if (this.#disposed) return;
-		this.child = child;
-		this.header = peps.find((pep) => pep.pepId === this.pepId) ?? null;
-		this.missing = this.header === null;
-		this.voice = (docs.get('pep-voice') as Voice | undefined) ?? null;
-		this.b = (docs.get('pep-b') as SectionB | undefined) ?? null;
-		this.targets = (docs.get('pep-targets') as Targets | undefined) ?? null;
-		this.carerViews = (docs.get('pep-carer') as CarerViews | undefined) ?? null;
-		this.pepAttachments = attachments.filter((a) => a.pepId === this.pepId);
-		this.childAttachments = attachments.filter((a) => a.pepId === undefined);
-		this.settings = settings;
 	}
 
 	/** The header as it will be once what is typed here is saved. */
@@ -183,10 +312,5 @@ export class MeetingMode {
 			return 'Your changes are kept on this device, but some cannot be saved to the record until the problems are fixed.';
 		if (editors.some((e) => e.hasDraft)) return 'Saved on this device.';
 		return editors.some((e) => e.status === 'Saved.') ? 'Saved.' : '';
-	}
-
-	dispose(): void {
-		this.#disposed = true;
-		for (const editor of [this.meeting, this.top, this.page]) editor?.dispose();
 	}
 }

@@ -2,14 +2,8 @@
  * My Voice in words a 12-year-old can read: each question, with a hint that gives ideas rather
  * than rules. Written to the young person ("you"), short sentences, no jargon.
  */
-import { ids } from '$lib/domain/ids';
-import type { Role } from '$lib/domain/roles';
-import type { ChildProfile } from '$lib/domain/schemas/child';
-import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { VoiceQuestion } from '$lib/domain/schemas/voice';
-import type { LocalRecord } from '../data/record';
 import type { PartSpec } from './fields';
-import { PartEditor } from './part-editor.svelte';
 
 export const voiceWording: Record<
 	VoiceQuestion,
@@ -76,38 +70,6 @@ export const myVoicePart: PartSpec = {
 	completable: false,
 	fields: []
 };
-
-/** A new My Voice document's fields, for the first time it is opened. */
-export function voiceTemplate(
-	header: Pick<PepHeader, 'childId' | 'authorityId' | 'schoolId' | 'pepId'>
-) {
-	return {
-		type: 'pep-voice',
-		schemaVersion: 1,
-		childId: header.childId,
-		authorityId: header.authorityId,
-		schoolId: header.schoolId,
-		pepId: header.pepId
-	};
-}
-
-/** Opens My Voice for editing (starting its document the first time), or null with no such PEP. */
-export async function openMyVoice(
-	record: LocalRecord,
-	childId: string,
-	pepId: string
-): Promise<{ header: PepHeader; editor: PartEditor } | null> {
-	const header = (await record.getDoc(ids.pep(childId, pepId))) as PepHeader | null;
-	if (!header) return null;
-	const editor = new PartEditor(
-		record,
-		myVoicePart,
-		ids.pepPart(childId, pepId, 'voice'),
-		voiceTemplate(header)
-	);
-	await editor.load();
-	return { header, editor };
-}
 
 /** The voice as the form holds it, with the schema's defaults for what is not there yet. */
 export function voiceValues(values: Record<string, unknown>): {
@@ -191,17 +153,4 @@ export function voiceSpeaker(youngPersonName: string | null): VoiceSpeaker {
 		send: `Send ${name}’s answers`,
 		sent: `${Name}’s answers are saved`
 	};
-}
-
-/** My Voice's words for the person signed in: the young person, or an adult helping them. */
-export async function voiceSpeakerFor(
-	record: LocalRecord,
-	role: Role,
-	childId: string
-): Promise<VoiceSpeaker> {
-	if (role === 'young-person') return voiceSpeaker(null);
-	const child = (await record.getDoc(ids.child(childId))) as ChildProfile | null;
-	return voiceSpeaker(
-		child ? (child.person.preferredName ?? child.person.givenName) : 'the young person'
-	);
 }

@@ -89,7 +89,7 @@ export class PartModel {
 						opened,
 						spec,
 						ids.pepPart(childId, pepId, spec.part),
-						newPartDocument(spec, header)
+						newPartDocument(spec.kind, header)
 					)
 			);
 			let current = true;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PepHeader } from '$lib/domain/schemas/pep';
-import { templateFields, writesHere } from './part-page';
+import { writesHere } from './part-page';
 
 const header = { term: 'spring', schoolId: 'school-0001' } as PepHeader;
 
@@ -10,10 +10,5 @@ describe('opening a part for its page', () => {
 		expect(writesHere('virtual-school', 'pep-b', { ...header, schoolId: null })).toBe(true);
 		expect(writesHere('virtual-school', 'pep-targets', header)).toBe(true);
 		expect(writesHere('designated-teacher', 'pep-b', header)).toBe(true);
-	});
-
-	it('starts Section B in the PEP’s term', () => {
-		expect(templateFields('pep-b', header)).toEqual({ term: 'spring' });
-		expect(templateFields('pep-targets', header)).toEqual({});
 	});
 });

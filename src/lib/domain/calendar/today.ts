@@ -21,3 +21,11 @@ export function todayInEngland(now: Date = new Date()): IsoDate {
 	});
 	return englishDates.format(now) as IsoDate;
 }
+
+/**
+ * This moment, as an ISO date and time: the time stamped on a decision or a sign-off. The same
+ * clock as `todayInEngland`'s default, which the browser tests set.
+ */
+export function nowIso(): string {
+	return new Date().toISOString();
+}
