@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { generateAuthority } from '$lib/domain/fixtures/generator';
 import { caseloadSnapshot, listCaseloadEarly } from './caseload-snapshot';
 import { encryptLocalRecord } from './data/encrypted-pouch';
 import { encryptedMemoryDatabase, memoryDatabase, memoryPouch, testCipher } from './data/testing';
@@ -7,15 +8,29 @@ import { keepCaseloadSealed, keptCaseloadId, saveKeptCaseloadNow } from './seale
 
 const ids = (docs: { _id: string }[]) => docs.map((d) => d._id).sort();
 
+// Documents as the record holds them: the screen reads only what fits its kind's schema.
+const demo = generateAuthority({ seed: 5, children: 1, years: 1, today: '2026-11-23' });
+const templateOf = (type: string): object => demo.documents.find((d) => d.type === type)!;
+
+function child(childId: string, extra: object = {}) {
+	return { ...templateOf('child'), _id: `child:${childId}`, childId, ...extra };
+}
+function pep(childId: string, pepId: string, extra: object = {}) {
+	return { ...templateOf('pep'), _id: `child:${childId}:pep:${pepId}`, childId, pepId, ...extra };
+}
+function authorityDoc(extra: object = {}) {
+	return { ...templateOf('authority'), _id: 'authority:auth-1', authorityId: 'auth-1', ...extra };
+}
+
 describe('the home screen’s documents', () => {
 	it('are read once, then kept up to date from the changes alone', async () => {
 		const db = memoryDatabase('snapshot');
 		await db.bulkDocs([
-			{ _id: 'authority:auth-1', type: 'authority', attendanceThreshold: 90 },
-			{ _id: 'child:child-1', type: 'child' },
-			{ _id: 'child:child-1:pep:pep-1', type: 'pep' },
+			authorityDoc({ attendanceThreshold: 90 }),
+			child('child-1'),
+			pep('child-1', 'pep-1'),
 			{ _id: 'child:child-1:pep:pep-1:a', type: 'pep-a' },
-			{ _id: 'child:child-2', type: 'child' }
+			child('child-2')
 		]);
 		const first = await caseloadSnapshot(db);
 		expect(ids(first.children)).toEqual(['child:child-1', 'child:child-2']);
@@ -37,7 +52,7 @@ describe('the home screen’s documents', () => {
 		const child2 = await db.get('child:child-2');
 		const authority = await db.get('authority:auth-1');
 		await db.bulkDocs([
-			{ _id: 'child:child-1:pep:pep-2', type: 'pep' },
+			pep('child-1', 'pep-2'),
 			{ ...child2, _deleted: true },
 			{ ...authority, attendanceThreshold: 95 }
 		]);
@@ -54,14 +69,11 @@ describe('the home screen’s documents', () => {
 
 	it('use ids listed before unlocking, and catch up with what changed after the listing', async () => {
 		const db = memoryDatabase('snapshot');
-		await db.bulkDocs([
-			{ _id: 'child:child-1', type: 'child' },
-			{ _id: 'child:child-1:pep:pep-1', type: 'pep' }
-		]);
+		await db.bulkDocs([child('child-1'), pep('child-1', 'pep-1')]);
 		listCaseloadEarly(db);
 		await new Promise((done) => setTimeout(done, 20));
 		// A change after the listing (here, written on the same handle) is not lost.
-		await db.put({ _id: 'child:child-2', type: 'child' });
+		await db.put(child('child-2'));
 		const allDocs = vi.spyOn(db, 'allDocs');
 		const first = await caseloadSnapshot(db);
 		// The listing was not made again: the first read only fetched the listed documents.
@@ -74,11 +86,26 @@ describe('the home screen’s documents', () => {
 		await db.destroy();
 	});
 
+	it('leave out a document that does not fit its schema, and say so, until it is put right', async () => {
+		const db = memoryDatabase('snapshot');
+		await db.bulkDocs([child('child-1'), { ...child('child-2'), person: null }]);
+		const first = await caseloadSnapshot(db);
+		expect(ids(first.children)).toEqual(['child:child-1']);
+		expect(first.unreadable).toEqual(['child:child-2']);
+
+		const broken = await db.get('child:child-2');
+		await db.put({ ...child('child-2'), _rev: broken._rev });
+		const mended = await caseloadSnapshot(db);
+		expect(ids(mended.children)).toEqual(['child:child-1', 'child:child-2']);
+		expect(mended.unreadable).toEqual([]);
+		await db.destroy();
+	});
+
 	it('are read afresh for another database, as after locking and unlocking', async () => {
 		const one = memoryDatabase('snapshot');
 		const other = memoryDatabase('snapshot');
-		await one.put({ _id: 'child:child-1', type: 'child' });
-		await other.put({ _id: 'child:child-9', type: 'child' });
+		await one.put(child('child-1'));
+		await other.put(child('child-9'));
 		expect(ids((await caseloadSnapshot(one)).children)).toEqual(['child:child-1']);
 		expect(ids((await caseloadSnapshot(other)).children)).toEqual(['child:child-9']);
 		await Promise.all([one.destroy(), other.destroy()]);
@@ -87,11 +114,15 @@ describe('the home screen’s documents', () => {
 
 describe('the home screen’s documents kept sealed between unlocks', () => {
 	const seed = [
-		{ _id: 'authority:auth-1', type: 'authority', attendanceThreshold: 90 },
-		{ _id: 'child:child-1', type: 'child', name: 'Amara Okafor' },
-		{ _id: 'child:child-1:pep:pep-1', type: 'pep', status: 'draft' },
+		authorityDoc({ attendanceThreshold: 90 }),
+		child('child-1', {
+			person: { givenName: 'Amara', familyName: 'Okafor', dateOfBirth: '2012-05-01' }
+		}),
+		pep('child-1', 'pep-1', { status: 'draft' }),
 		{ _id: 'child:child-1:pep:pep-1:a', type: 'pep-a' },
-		{ _id: 'child:child-2', type: 'child', name: 'Jamie Reid' }
+		child('child-2', {
+			person: { givenName: 'Jamie', familyName: 'Reid', dateOfBirth: '2012-05-01' }
+		})
 	];
 
 	/** The record as a first unlock leaves it: read once, and the copy saved. */
@@ -134,7 +165,9 @@ describe('the home screen’s documents kept sealed between unlocks', () => {
 		await db.bulkDocs([
 			{ ...pep, status: 'meeting-held' },
 			{ ...child2, _deleted: true },
-			{ _id: 'child:child-3', type: 'child', name: 'Priya Shah' }
+			child('child-3', {
+				person: { givenName: 'Priya', familyName: 'Shah', dateOfBirth: '2012-05-01' }
+			})
 		]);
 
 		const again = await caseloadSnapshot(unlockAgain(db.name, cipher));
@@ -188,9 +221,7 @@ describe('the home screen’s documents kept sealed between unlocks', () => {
 	it('are not kept for a caseload of thousands, which would be megabytes to write', async () => {
 		const cipher = await testCipher();
 		const { db, raw } = encryptedMemoryDatabase(cipher);
-		await db.bulkDocs(
-			Array.from({ length: 2_001 }, (_, i) => ({ _id: `child:child-${i}`, type: 'child' }))
-		);
+		await db.bulkDocs(Array.from({ length: 2_001 }, (_, i) => child(`child-${i}`)));
 		keepCaseloadSealed(db, cipher);
 		expect((await caseloadSnapshot(db)).children).toHaveLength(2_001);
 		await saveKeptCaseloadNow(db);
@@ -215,7 +246,7 @@ describe('the home screen’s documents kept sealed between unlocks', () => {
 		// withdrawal's rebuild), so what changed after the copy's sequence would be missed.
 		await db.destroy();
 		const rebuilt = encryptLocalRecord(memoryPouch(db.name), cipher);
-		await rebuilt.bulkDocs([{ _id: 'child:child-9', type: 'child' }]);
+		await rebuilt.bulkDocs([child('child-9')]);
 		await rebuilt.put({ _id: keptCaseloadId, sealed: copy.sealed });
 		const fresh = await caseloadSnapshot(unlockAgain(db.name, cipher));
 		expect(ids(fresh.children)).toEqual(['child:child-9']);

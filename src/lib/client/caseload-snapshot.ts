@@ -12,7 +12,12 @@ import { parseId } from '$lib/domain/ids';
 import type { Authority } from '$lib/domain/schemas/authority';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
-import { caseloadDocuments, caseloadIds, type CaseloadDocuments } from './queries';
+import {
+	caseloadDocument,
+	caseloadDocuments,
+	caseloadIds,
+	type CaseloadDocuments
+} from './queries';
 import { fetchKeptCaseloadEarly, keepCaseload, keptCaseload } from './sealed-caseload';
 import { markTime } from './timing';
 
@@ -34,9 +39,15 @@ function snapshotOf(
 	seq: Snapshot['seq'],
 	children: ReadonlyMap<string, ChildProfile>,
 	peps: ReadonlyMap<string, PepHeader>,
-	authority: Authority | null
+	authority: Authority | null,
+	unreadable: string[] = []
 ): Snapshot {
-	const documents = { children: [...children.values()], peps: [...peps.values()], authority };
+	const documents = {
+		children: [...children.values()],
+		peps: [...peps.values()],
+		authority,
+		unreadable
+	};
 	return { seq, children, peps, authority, documents };
 }
 
@@ -68,7 +79,8 @@ async function readAll(db: PouchDB.Database): Promise<Snapshot> {
 			lastUnlock.seq,
 			new Map(lastUnlock.children.map((c) => [c._id, c])),
 			new Map(lastUnlock.peps.map((p) => [p._id, p])),
-			lastUnlock.authority
+			lastUnlock.authority,
+			lastUnlock.unreadable
 		);
 		return catchUp(db, from);
 	}
@@ -81,7 +93,8 @@ async function readAll(db: PouchDB.Database): Promise<Snapshot> {
 			seq,
 			new Map(docs.children.map((c) => [c._id, c])),
 			new Map(docs.peps.map((p) => [p._id, p])),
-			docs.authority
+			docs.authority,
+			docs.unreadable
 		)
 	);
 }
@@ -110,6 +123,7 @@ async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot
 
 	const children = new Map(before.children);
 	const peps = new Map(before.peps);
+	const unreadable = new Set(before.documents.unreadable);
 	let authority = before.authority;
 	const live = changed.filter((r) => !r.deleted).map((r) => r.id);
 	const found = live.length > 0 ? await db.allDocs({ keys: live, include_docs: true }) : null;
@@ -117,19 +131,25 @@ async function catchUp(db: PouchDB.Database, before: Snapshot): Promise<Snapshot
 		(found?.rows ?? []).flatMap((row) => ('doc' in row && row.doc ? [[row.id, row.doc]] : []))
 	);
 	for (const { id } of changed) {
-		const doc = docs.get(id);
+		const stored = docs.get(id);
+		const doc = stored ? caseloadDocument(id, stored) : null;
+		unreadable.delete(id);
+		if (stored && !doc) unreadable.add(id);
 		const kind = parseId(id)?.kind;
 		if (kind === 'child') {
-			if (doc) children.set(id, doc as unknown as ChildProfile);
+			if (doc?.kind === 'child') children.set(id, doc.doc);
 			else children.delete(id);
 		} else if (kind === 'pep') {
-			if (doc) peps.set(id, doc as unknown as PepHeader);
+			if (doc?.kind === 'pep') peps.set(id, doc.doc);
 			else peps.delete(id);
 		} else if (kind === 'authority') {
-			authority = doc ? (doc as unknown as Authority) : null;
+			authority = doc?.kind === 'authority' ? doc.doc : null;
 		}
 	}
-	return keptForNextUnlock(db, snapshotOf(feed.last_seq, children, peps, authority));
+	return keptForNextUnlock(
+		db,
+		snapshotOf(feed.last_seq, children, peps, authority, [...unreadable])
+	);
 }
 
 /**

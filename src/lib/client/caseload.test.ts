@@ -48,7 +48,7 @@ describe('the caseload on the home screen', () => {
 
 describe('the rows for the home screen', () => {
 	it('are built once for the same documents and day, and again for a new day', () => {
-		const docs = { children: fixture.children, peps, authority: null };
+		const docs = { children: fixture.children, peps, authority: null, unreadable: [] };
 		const once = caseloadRows(docs, today);
 		expect(once).toEqual(rows);
 		expect(caseloadRows(docs, today)).toBe(once);

@@ -4,7 +4,7 @@
  */
 import { ids, parseId, type DocumentKind, type PepPart } from '$lib/domain/ids';
 import { previousPep } from '$lib/domain/rules/previous-pep';
-import type { Read, RecordReader } from './data/record-reader';
+import { parsed, UnreadableDocument, type Read, type RecordReader } from './data/record-reader';
 import { markTime } from './timing';
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
@@ -14,64 +14,12 @@ import type { PepHeader } from '$lib/domain/schemas/pep';
 
 type Row = { id: string; doc?: unknown };
 
-async function range(db: PouchDB.Database, prefix: string): Promise<Row[]> {
-	const result = await db.allDocs({
-		startkey: prefix,
-		endkey: `${prefix}\ufff0`,
-		include_docs: true
-	});
-	return result.rows as Row[];
-}
-
-/** Every document of one PEP that this person has on the device, by kind. */
-export async function pepDocuments(db: PouchDB.Database, childId: string, pepId: string) {
-	const rows = await range(db, `child:${childId}:pep:${pepId}`);
-	return new Map(
-		rows.flatMap((r) => {
-			const kind = parseId(r.id)?.kind;
-			return kind
-				? [[kind, r.doc as Record<string, unknown> & { _id: string; _rev: string }] as const]
-				: [];
-		})
-	);
-}
-
-/**
- * One PEP's documents, by kind, and the child's profile (for their name): the PEP's own range and
- * the one profile document, not the whole of the child's record, which would read the PEP again
- * with every other PEP and file of theirs.
- */
-export async function pepAndChild(db: PouchDB.Database, childId: string, pepId: string) {
-	const [docs, child] = await Promise.all([
-		pepDocuments(db, childId, pepId),
-		db.get<ChildProfile>(`child:${childId}`).catch(() => null)
-	]);
-	return { docs, child: child as ChildProfile | null };
-}
-
-/**
- * Calls `listener` when the local record changes (a commit, or a sync), at most every `waitMs`:
- * a sync brings documents in by the hundred, and a screen need not redraw for each one.
- */
-export function watchRecord(db: PouchDB.Database, listener: () => void, waitMs = 300): () => void {
-	let timer: ReturnType<typeof setTimeout> | null = null;
-	const feed = db.changes({ since: 'now', live: true });
-	void feed.on('change', () => {
-		timer ??= setTimeout(() => {
-			timer = null;
-			listener();
-		}, waitMs);
-	});
-	return () => {
-		if (timer) clearTimeout(timer);
-		feed.cancel();
-	};
-}
-
 export interface CaseloadDocuments {
 	children: ChildProfile[];
 	peps: PepHeader[];
 	authority: Authority | null;
+	/** Documents on the device that do not fit their schema, left out of the lists above. */
+	unreadable: string[];
 }
 
 /**
@@ -108,92 +56,41 @@ export async function caseloadDocuments(
 		: { rows: [] as Row[] };
 	const children: ChildProfile[] = [];
 	const peps: PepHeader[] = [];
+	const unreadable: string[] = [];
 	let authority: Authority | null = null;
 	for (const row of found.rows as Row[]) {
 		if (!row.doc) continue;
-		const kind = parseId(row.id)?.kind;
-		if (kind === 'child') children.push(row.doc as ChildProfile);
-		else if (kind === 'pep') peps.push(row.doc as PepHeader);
-		else if (kind === 'authority') authority = row.doc as Authority;
+		const doc = caseloadDocument(row.id, row.doc);
+		if (doc === null) unreadable.push(row.id);
+		else if (doc.kind === 'child') children.push(doc.doc);
+		else if (doc.kind === 'pep') peps.push(doc.doc);
+		else authority = doc.doc;
 	}
-	return { children, peps, authority };
+	return { children, peps, authority, unreadable };
 }
+
+export type CaseloadDocument =
+	| { kind: 'child'; doc: ChildProfile }
+	| { kind: 'pep'; doc: PepHeader }
+	| { kind: 'authority'; doc: Authority };
 
 /**
- * The authority's settings (term dates, timescales) alone: the pages that count deadlines need
- * these, not the thousand children a Virtual School officer's device may hold.
+ * One of the home screen's documents, parsed by its kind's schema; null where it does not fit
+ * (a newer version from another device, or one damaged on disk), which the screen counts.
  */
-export async function authoritySettings(db: PouchDB.Database): Promise<Authority | null> {
-	const rows = await range(db, 'authority:');
-	return (rows.find((r) => parseId(r.id)?.kind === 'authority')?.doc as Authority) ?? null;
-}
-
-/** Today's date in England, as YYYY-MM-DD: deadlines are counted in English days. */
-export { todayInEngland } from '$lib/domain/calendar/today';
-
-/**
- * A child's profile, PEP headers and files (without the files' contents). The ids of the child's
- * range first, which are clear and cheap, then only these documents: a year of a child's record
- * is tens of parts, each of which would otherwise be read and decrypted to be thrown away.
- */
-export async function childRecord(db: PouchDB.Database, childId: string) {
-	const listed = await db.allDocs({
-		startkey: `child:${childId}`,
-		endkey: `child:${childId}\ufff0`
-	});
-	const wanted = listed.rows
-		.map((row) => row.id)
-		.filter((id) => {
-			const parsed = parseId(id);
-			return (
-				!!parsed &&
-				'childId' in parsed &&
-				parsed.childId === childId &&
-				['child', 'pep', 'child-attachment', 'pep-attachment'].includes(parsed.kind)
-			);
-		});
-	const rows = wanted.length
-		? ((await db.allDocs({ keys: wanted, include_docs: true })).rows as Row[])
-		: [];
-	let child: ChildProfile | null = null;
-	const peps: PepHeader[] = [];
-	const attachments: Attachment[] = [];
-	for (const row of rows) {
-		const kind = parseId(row.id)?.kind;
-		if (!row.doc) continue;
-		if (kind === 'child') child = row.doc as ChildProfile;
-		else if (kind === 'pep') peps.push(row.doc as PepHeader);
-		else attachments.push(row.doc as Attachment);
-	}
-	return { child, peps, attachments };
-}
-
-/** A document, or null where it is not on this device; any other failure is thrown. */
-async function getOrNull<T>(db: PouchDB.Database, id: string): Promise<T | null> {
+export function caseloadDocument(id: string, stored: unknown): CaseloadDocument | null {
+	const kind = parseId(id)?.kind;
+	if (kind !== 'child' && kind !== 'pep' && kind !== 'authority') return null;
 	try {
-		return (await db.get(id)) as T;
+		return { kind, doc: parsed(kind, stored) } as CaseloadDocument;
 	} catch (error) {
-		if ((error as { status?: number }).status === 404) return null;
+		if (error instanceof UnreadableDocument) return null;
 		throw error;
 	}
 }
 
-/** One PEP's header and the child's profile: two reads, for a page that shows one part. */
-export async function headerAndChild(db: PouchDB.Database, childId: string, pepId: string) {
-	// An address typed or pasted wrong is a PEP not on this device, not a failure.
-	if (!parseId(`child:${childId}:pep:${pepId}`)) return { header: null, child: null };
-	const [header, child] = await Promise.all([
-		getOrNull<PepHeader>(db, ids.pep(childId, pepId)),
-		getOrNull<ChildProfile>(db, ids.child(childId))
-	]);
-	return { header, child };
-}
-
-/** The authority's timescales and term dates, for the deadline rules: one small read. */
-export async function deadlineSettings(db: PouchDB.Database): Promise<DeadlineSettings> {
-	const authority = await authoritySettings(db);
-	return { timescales: authority?.timescales, termDates: authority?.termDates };
-}
+/** Today's date in England, as YYYY-MM-DD: deadlines are counted in English days. */
+export { todayInEngland } from '$lib/domain/calendar/today';
 
 /** The child's PEP headers on this device, read through a screen's reader. */
 export async function pepHeadersOf(reader: RecordReader, childId: string): Promise<Read<'pep'>[]> {

@@ -11,6 +11,7 @@ import { appSession } from './app-session.svelte';
 import type { LocalRecord } from './data/record';
 import { LiveRead, type ReadState } from './data/live-read';
 import type { RecordReader } from './data/record-reader';
+import { childRecordOf } from './queries';
 
 export type { ReadState };
 
@@ -79,4 +80,12 @@ export function recordQuery<T>(
 	read: (reader: RecordReader, record: LocalRecord) => Promise<T>
 ): RecordQuery<T> {
 	return new RecordQuery(key, read);
+}
+
+/**
+ * A child's profile, PEP headers and files, kept current: for the screens about one child
+ * (adding a file, inviting a carer, the invitation list).
+ */
+export function childRecordQuery(childId: () => string) {
+	return recordQuery(childId, (reader) => childRecordOf(reader, childId()));
 }

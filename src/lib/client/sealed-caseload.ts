@@ -23,6 +23,8 @@ export interface KeptCaseload {
 	children: ChildProfile[];
 	peps: PepHeader[];
 	authority: Authority | null;
+	/** Documents that did not fit their schema when read (`CaseloadDocuments.unreadable`). */
+	unreadable?: string[];
 }
 
 /**

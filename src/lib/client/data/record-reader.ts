@@ -83,13 +83,25 @@ export class RecordReader {
 		});
 	}
 
+	/**
+	 * Follows every document under `prefix` without listing them: for a read made another way
+	 * (the home screen's snapshot, kept up to date from the record's own feed).
+	 */
+	follow(prefix: string): void {
+		this.#prefixes.push(prefix);
+	}
+
 	/** Whether a change to this document could change what was read. */
 	reads(id: string): boolean {
 		return this.#ids.has(id) || this.#prefixes.some((prefix) => id.startsWith(prefix));
 	}
 }
 
-function parsed<K extends DocumentKind>(kind: K, stored: unknown): Read<K> {
+/**
+ * A document as stored, parsed by its kind's schema; `UnreadableDocument` where it does not fit
+ * (for reads that take documents from the record in bulk, such as the home screen's).
+ */
+export function parsed<K extends DocumentKind>(kind: K, stored: unknown): Read<K> {
 	const result = parseDocument(stored);
 	const id = (stored as { _id?: string })._id ?? '(no id)';
 	if (!result.ok) throw new UnreadableDocument(id, describeErrors(result.errors));
