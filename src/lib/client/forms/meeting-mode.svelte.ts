@@ -19,7 +19,6 @@ import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
 import type { Attachment } from '$lib/domain/schemas/attachment';
 import type { PepHeader } from '$lib/domain/schemas/pep';
 import type { Role } from '$lib/domain/schemas/users';
-import { untrack } from 'svelte';
 import { childName } from '../caseload';
 import type { LocalRecord } from '../data/record';
 import type { Read } from '../data/record-reader';
@@ -27,6 +26,7 @@ import { childRecordOf, deadlineSettingsOf, documentOfKind, pepDocumentsOf } fro
 import { recordQuery, type RecordQuery } from '../record-query.svelte';
 import { partSpec } from './pep-parts';
 import { newPartDocument, writesHere } from './part-page';
+import { KeptEditors } from './kept-editors.svelte';
 import { PartEditor } from './part-editor.svelte';
 
 export interface MeetingPerson {
@@ -76,7 +76,10 @@ const meetingPage = partSpec('meeting-page')!;
 
 export class MeetingMode {
 	readonly #query: RecordQuery<MeetingRead>;
-	#editors = $state.raw<MeetingEditors | null>(null);
+	readonly #editors: KeptEditors<
+		MeetingEditors,
+		{ header: Read<'pep'> | null | undefined; b: Read<'pep-b'> | null | undefined }
+	>;
 
 	/** What each invitee's attendance was when the screen opened, to put back a tick taken off. */
 	readonly attendanceBefore: Record<string, PepHeader['invitees'][number]['attendance']> = {};
@@ -122,21 +125,24 @@ export class MeetingMode {
 		);
 
 		// The editors are made once per PEP and person, when the PEP is known to be on the device.
-		$effect(() => {
-			const opened = record();
-			if (!opened || this.#editorsFor === null) return;
-			const { childId, pepId, person, header } = untrack(() => ({
-				...address(),
-				header: this.#query.value?.header
-			}));
-			if (!person || !header) return;
-			for (const i of header.invitees) this.attendanceBefore[i.inviteeId] ??= i.attendance;
-			const docId = ids.pep(childId, pepId);
-			const made: MeetingEditors = {
-				meeting: new PartEditor(opened, { key: 'meeting' }, docId, null),
-				top: new PartEditor(opened, { key: '' }, docId, null),
-				page:
-					mayWriteKind(person.role, 'pep-b') && writesHere(person.role, 'pep-b', header)
+		this.#editors = new KeptEditors({
+			target: () => {
+				const opened = record();
+				const key = this.#editorsFor;
+				return opened && key !== null ? { record: opened, key } : null;
+			},
+			make: (opened): MeetingEditors | null => {
+				const { childId, pepId, person } = address();
+				const header = this.#query.value?.header;
+				if (!person || !header) return null;
+				for (const i of header.invitees) this.attendanceBefore[i.inviteeId] ??= i.attendance;
+				const docId = ids.pep(childId, pepId);
+				const writesPage =
+					mayWriteKind(person.role, 'pep-b') && writesHere(person.role, 'pep-b', header);
+				return {
+					meeting: new PartEditor(opened, { key: 'meeting' }, docId, null),
+					top: new PartEditor(opened, { key: '' }, docId, null),
+					page: writesPage
 						? new PartEditor(
 								opened,
 								meetingPage,
@@ -144,36 +150,19 @@ export class MeetingMode {
 								newPartDocument(meetingPage.kind, header)
 							)
 						: null
-			};
-			const all = [made.meeting, made.top, made.page];
-			let current = true;
-			void Promise.all(all.map((editor) => editor?.load())).then(() => {
-				if (current) this.#editors = made;
-			});
-			return () => {
-				current = false;
-				// What was typed goes into the record before the editors let go.
-				void Promise.all(all.map((editor) => editor?.commit())).finally(() => {
-					for (const editor of all) editor?.dispose();
-				});
-				if (untrack(() => this.#editors) === made) this.#editors = null;
-			};
-		});
-
-		// A change brought by sync (an invitee added on another tablet, Section B's meeting page
-		// typed at the school) shows in the forms.
-		$effect(() => {
-			const header = this.#query.value?.header;
-			const b = this.#query.value?.b;
-			const editors = this.#editors;
-			if (!editors) return;
-			untrack(() => {
+				};
+			},
+			editorsOf: (made) => [made.meeting, made.top, made.page],
+			// A change brought by sync (an invitee added on another tablet, Section B's meeting page
+			// typed at the school) shows in the forms.
+			stored: () => ({ header: this.#query.value?.header, b: this.#query.value?.b }),
+			follow: (editors, { header, b }) => {
 				if (header) {
 					editors.meeting.follow(header);
 					editors.top.follow(header);
 				}
 				if (b) editors.page?.follow(b);
-			});
+			}
 		});
 	}
 
@@ -237,19 +226,19 @@ export class MeetingMode {
 	/** Read, and (for those who run the meeting) its editors open. */
 	get loaded(): boolean {
 		if (this.#query.value === undefined) return false;
-		return this.#editorsFor === null || this.#editors !== null;
+		return this.#editorsFor === null || this.#editors.current !== null;
 	}
 
 	get meeting(): PartEditor | null {
-		return this.#editors?.meeting ?? null;
+		return this.#editors.current?.meeting ?? null;
 	}
 
 	get top(): PartEditor | null {
-		return this.#editors?.top ?? null;
+		return this.#editors.current?.top ?? null;
 	}
 
 	get page(): PartEditor | null {
-		return this.#editors?.page ?? null;
+		return this.#editors.current?.page ?? null;
 	}
 
 	get caption(): string {
@@ -293,11 +282,8 @@ export class MeetingMode {
 	}
 
 	/** Commits every editor now: leaving a field, a step or the page. */
-	async commitAll(): Promise<boolean> {
-		const results = await Promise.all(
-			[this.meeting, this.top, this.page].map((editor) => editor?.commit() ?? true)
-		);
-		return results.every(Boolean);
+	commitAll(): Promise<boolean> {
+		return this.#editors.commit();
 	}
 
 	/** Whether a change typed here is still on its way to the device's disk. */

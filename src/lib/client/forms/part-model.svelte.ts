@@ -9,10 +9,10 @@ import { ids } from '$lib/domain/ids';
 import type { Role } from '$lib/domain/schemas/users';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
-import { untrack } from 'svelte';
 import type { LocalRecord } from '../data/record';
 import { recordQuery, type RecordQuery } from '../record-query.svelte';
 import { partValues, type PartSpec } from './fields';
+import { KeptEditors } from './kept-editors.svelte';
 import { PartEditor } from './part-editor.svelte';
 import { newPartDocument, partCaption, writesHere } from './part-page';
 
@@ -39,7 +39,7 @@ export type PartView =
 
 export class PartModel {
 	readonly #query: RecordQuery<PartRead>;
-	#editor = $state<PartEditor | null>(null);
+	readonly #editor: KeptEditors<PartEditor, PartRead['doc'] | undefined>;
 	/**
 	 * What the editor is made for: it is made again only when this changes, not at every read
 	 * (a sync brings a new header object each time).
@@ -75,40 +75,23 @@ export class PartModel {
 		);
 
 		// The editor is made once per part and person, when the part is known to be theirs to write.
-		$effect(() => {
-			const opened = record();
-			if (!opened || this.#editorFor === null) return;
-			const { spec, childId, pepId, header } = untrack(() => ({
-				...address(),
-				header: this.#query.value?.header
-			}));
-			if (!spec || !header) return;
-			const editor = untrack(
-				() =>
-					new PartEditor(
-						opened,
-						spec,
-						ids.pepPart(childId, pepId, spec.part),
-						newPartDocument(spec.kind, header)
-					)
-			);
-			let current = true;
-			void editor.load().then(() => {
-				if (current) this.#editor = editor;
-				else editor.dispose();
-			});
-			return () => {
-				current = false;
-				editor.dispose();
-				if (untrack(() => this.#editor) === editor) this.#editor = null;
-			};
-		});
-
-		// Another device's revision, brought by sync, shows in the form.
-		$effect(() => {
-			const doc = this.#query.value?.doc;
-			const editor = this.#editor;
-			if (doc && editor) untrack(() => editor.follow(doc));
+		this.#editor = new KeptEditors({
+			target: () => {
+				const opened = record();
+				const key = this.#editorFor;
+				return opened && key !== null ? { record: opened, key } : null;
+			},
+			make: (opened) => {
+				const { spec, childId, pepId } = address();
+				const header = this.#query.value?.header;
+				if (!spec || !header) return null;
+				const docId = ids.pepPart(childId, pepId, spec.part);
+				return new PartEditor(opened, spec, docId, newPartDocument(spec.kind, header));
+			},
+			editorsOf: (editor) => [editor],
+			// Another device's revision, brought by sync, shows in the form.
+			stored: () => this.#query.value?.doc,
+			follow: (editor, doc) => doc && editor.follow(doc)
 		});
 	}
 
@@ -124,14 +107,13 @@ export class PartModel {
 		if (!this.#writes(role, spec, header)) {
 			return { kind: 'read', header, caption, values: partValues(doc, spec) };
 		}
-		return this.#editor
-			? { kind: 'edit', header, caption, editor: this.#editor }
-			: { kind: 'loading' };
+		const editor = this.#editor.current;
+		return editor ? { kind: 'edit', header, caption, editor } : { kind: 'loading' };
 	}
 
 	/** Commits what was typed (leaving the page). */
 	async commit(): Promise<void> {
-		await this.#editor?.commit();
+		await this.#editor.commit();
 	}
 
 	#writes(role: Role, spec: PartSpec, header: PepHeader): boolean {

@@ -18,7 +18,6 @@ import { precheckQa, type Precheck } from '$lib/domain/rules/qa-precheck';
 import type { Authority } from '$lib/domain/schemas/authority';
 import { qaChecklist, type Qa } from '$lib/domain/schemas/qa';
 import type { Role } from '$lib/domain/schemas/users';
-import { untrack } from 'svelte';
 import { childName } from '../caseload';
 import type { LocalRecord } from '../data/record';
 import type { Read } from '../data/record-reader';
@@ -27,6 +26,7 @@ import { nowIso } from '$lib/domain/calendar/today';
 import { documentOfKind, pepDocumentsOf, todayInEngland } from '../queries';
 import { recordQuery, type RecordQuery } from '../record-query.svelte';
 import type { PartSpec } from './fields';
+import { KeptEditors } from './kept-editors.svelte';
 import { PartEditor } from './part-editor.svelte';
 import { newPartDocument } from './part-page';
 
@@ -57,7 +57,7 @@ export interface QaShown {
 
 export class QaModel {
 	readonly #query: RecordQuery<QaRead>;
-	#editor = $state<PartEditor | null>(null);
+	readonly #editor: KeptEditors<PartEditor, Read<'pep-qa'> | null | undefined>;
 	/** The decision just made here, for the banner. */
 	decided = $state<QaDecision | null>(null);
 	problem = $state('');
@@ -73,7 +73,7 @@ export class QaModel {
 
 	constructor(
 		private readonly address: () => QaAddress,
-		record: () => LocalRecord | null
+		private readonly record: () => LocalRecord | null
 	) {
 		this.#query = recordQuery<QaRead>(
 			() => {
@@ -114,40 +114,30 @@ export class QaModel {
 		);
 
 		// The editor is made once per PEP and officer while the PEP waits for quality assurance.
-		$effect(() => {
-			const opened = record();
-			if (!opened || this.#editorFor === null) return;
-			const { childId, pepId, header, authority, prechecks } = untrack(() => ({
-				...address(),
-				header: this.#query.value?.header,
-				authority: this.#query.value?.authority ?? null,
-				prechecks: this.#query.value?.prechecks ?? []
-			}));
-			if (!header) return;
-			const editor = new PartEditor(opened, qaPart, ids.pepPart(childId, pepId, 'qa'), {
-				...newPartDocument('pep-qa', header),
-				scheme: schemeOf(authority)
-			});
-			let current = true;
-			void editor.load().then(() => {
-				if (!current) return editor.dispose();
+		this.#editor = new KeptEditors({
+			target: () => {
+				const opened = record();
+				const key = this.#editorFor;
+				return opened && key !== null ? { record: opened, key } : null;
+			},
+			make: (opened) => {
+				const { childId, pepId } = address();
+				const read = this.#query.value;
+				if (!read?.header) return null;
+				return new PartEditor(opened, qaPart, ids.pepPart(childId, pepId, 'qa'), {
+					...newPartDocument('pep-qa', read.header),
+					scheme: schemeOf(read.authority)
+				});
+			},
+			editorsOf: (editor) => [editor],
+			prepare: (editor) => {
 				const checklist = qaChecklist.parse(editor.values.checklist ?? {});
-				const filled = prefilledChecklist(checklist, prechecks);
+				const filled = prefilledChecklist(checklist, this.#query.value?.prechecks ?? []);
 				if (JSON.stringify(filled) !== JSON.stringify(checklist)) editor.set('checklist', filled);
-				this.#editor = editor;
-			});
-			return () => {
-				current = false;
-				editor.dispose();
-				if (untrack(() => this.#editor) === editor) this.#editor = null;
-			};
-		});
-
-		// A revision brought by sync (another officer's edit) shows in the form.
-		$effect(() => {
-			const stored = this.#query.value?.stored;
-			const editor = this.#editor;
-			if (stored && editor) untrack(() => editor.follow(stored));
+			},
+			// A revision brought by sync (another officer's edit) shows in the form.
+			stored: () => this.#query.value?.stored,
+			follow: (editor, stored) => stored && editor.follow(stored)
 		});
 	}
 
@@ -186,19 +176,19 @@ export class QaModel {
 	}
 
 	get editor(): PartEditor | null {
-		return this.#editor;
+		return this.#editor.current;
 	}
 
 	/** The officer may edit, but the editor is still opening. */
 	get opening(): boolean {
 		const { user } = this.address();
 		const header = this.header;
-		return !this.#editor && !!user && !!header && this.#writes(user.role, header.status);
+		return !this.editor && !!user && !!header && this.#writes(user.role, header.status);
 	}
 
 	get qa(): QaShown {
-		const values: Record<string, unknown> = this.#editor
-			? this.#editor.values
+		const values: Record<string, unknown> = this.editor
+			? this.editor.values
 			: ((this.stored as Record<string, unknown> | null) ?? {});
 		return {
 			checklist: qaChecklist.parse(values.checklist ?? {}),
@@ -209,7 +199,7 @@ export class QaModel {
 	}
 
 	get scheme(): Qa['scheme'] {
-		if (this.#editor) return this.#editor.values.scheme as Qa['scheme'];
+		if (this.editor) return this.editor.values.scheme as Qa['scheme'];
 		return this.stored?.scheme ?? schemeOf(this.#query.value?.authority ?? null);
 	}
 
@@ -231,9 +221,10 @@ export class QaModel {
 	}
 
 	/** Records the officer's decision and moves the PEP on. */
-	async decide(decision: QaDecision, record: LocalRecord | null): Promise<void> {
+	async decide(decision: QaDecision): Promise<void> {
+		const record = this.record();
 		const { user } = this.address();
-		const editor = this.#editor;
+		const editor = this.editor;
 		const header = this.header;
 		if (!record || !user || !editor || !header || this.busy) return;
 		if (this.blockers[decision].length > 0) return;
@@ -271,7 +262,7 @@ export class QaModel {
 
 	/** Commits what was typed (leaving the page). */
 	async commit(): Promise<void> {
-		await this.#editor?.commit();
+		await this.#editor.commit();
 	}
 
 	#writes(role: Role, status: Read<'pep'>['status']): boolean {

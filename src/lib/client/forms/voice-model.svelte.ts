@@ -8,13 +8,13 @@ import { mayReadKind, mayWriteKind } from '$lib/domain/access';
 import { ids } from '$lib/domain/ids';
 import { newPartDocument } from '$lib/domain/rules/new-documents';
 import type { Role } from '$lib/domain/schemas/users';
-import { untrack } from 'svelte';
 import { childName } from '../caseload';
 import type { LocalRecord } from '../data/record';
 import type { Read } from '../data/record-reader';
 import { recordQuery, type RecordQuery } from '../record-query.svelte';
 import { partValues } from './fields';
 import { myVoicePart, voiceSpeaker, type VoiceSpeaker } from './my-voice';
+import { KeptEditors } from './kept-editors.svelte';
 import { PartEditor } from './part-editor.svelte';
 
 export interface VoiceAddress {
@@ -31,7 +31,7 @@ interface VoiceRead {
 
 export class VoiceModel {
 	readonly #query: RecordQuery<VoiceRead>;
-	#editor = $state<PartEditor | null>(null);
+	readonly #editor: KeptEditors<PartEditor, Read<'pep-voice'> | null | undefined>;
 
 	/** What the editor is made for: again only when this changes, not at every read. */
 	#editorFor = $derived.by(() => {
@@ -65,37 +65,23 @@ export class VoiceModel {
 			}
 		);
 
-		$effect(() => {
-			const opened = record();
-			if (!opened || this.#editorFor === null) return;
-			const { childId, pepId, header } = untrack(() => ({
-				...address(),
-				header: this.#query.value?.header
-			}));
-			if (!header) return;
-			const editor = new PartEditor(
-				opened,
-				myVoicePart,
-				ids.pepPart(childId, pepId, 'voice'),
-				newPartDocument('pep-voice', header)
-			);
-			let current = true;
-			void editor.load().then(() => {
-				if (current) this.#editor = editor;
-				else editor.dispose();
-			});
-			return () => {
-				current = false;
-				editor.dispose();
-				if (untrack(() => this.#editor) === editor) this.#editor = null;
-			};
-		});
-
-		// Answers given on another device show in the open form.
-		$effect(() => {
-			const stored = this.#query.value?.stored;
-			const editor = this.#editor;
-			if (stored && editor) untrack(() => editor.follow(stored));
+		this.#editor = new KeptEditors({
+			target: () => {
+				const opened = record();
+				const key = this.#editorFor;
+				return opened && key !== null ? { record: opened, key } : null;
+			},
+			make: (opened) => {
+				const { childId, pepId } = address();
+				const header = this.#query.value?.header;
+				if (!header) return null;
+				const docId = ids.pepPart(childId, pepId, 'voice');
+				return new PartEditor(opened, myVoicePart, docId, newPartDocument('pep-voice', header));
+			},
+			editorsOf: (editor) => [editor],
+			// Answers given on another device show in the open form.
+			stored: () => this.#query.value?.stored,
+			follow: (editor, stored) => stored && editor.follow(stored)
 		});
 	}
 
@@ -123,12 +109,12 @@ export class VoiceModel {
 	}
 
 	get editor(): PartEditor | null {
-		return this.#editor;
+		return this.#editor.current;
 	}
 
 	/** What the page shows: the open form's values, or the answers as stored. */
 	get values(): Record<string, unknown> | null {
-		if (this.#editor) return this.#editor.values;
+		if (this.editor) return this.editor.values;
 		const read = this.#query.value;
 		if (!read?.header) return null;
 		return partValues(read.stored, myVoicePart);
@@ -151,6 +137,6 @@ export class VoiceModel {
 
 	/** Commits what was typed (Continue, Skip, leaving the page). */
 	async commit(): Promise<boolean> {
-		return (await this.#editor?.commit()) ?? true;
+		return this.#editor.commit();
 	}
 }
