@@ -16,12 +16,13 @@ import type { LocalRecord } from '../data/record';
 import type { PartEditor } from './part-editor.svelte';
 
 export interface KeptEditorsSpec<Group, Stored> {
+	/** The open record, or null while it is closed. */
+	record: () => LocalRecord | null;
 	/**
-	 * The open record and the key naming what the editors are for, or null when there are none to
-	 * make (the record is closed, or this person may not write here). Read tracked: a new key makes
-	 * new editors, so keep it a derived string rather than a document.
+	 * What the editors are for, or null when there are none to make (this person may not write
+	 * here). Read tracked: a new key makes new editors, so keep it a derived string, not a document.
 	 */
-	target: () => { record: LocalRecord; key: string } | null;
+	key: () => string | null;
 	/** Makes the editors for the record (untracked); null when they cannot be made yet. */
 	make: (record: LocalRecord) => Group | null;
 	/** The group's editors, each loaded, committed and let go of together. */
@@ -40,12 +41,12 @@ export class KeptEditors<Group, Stored = unknown> {
 
 	constructor(spec: KeptEditorsSpec<Group, Stored>) {
 		this.#editorsOf = spec.editorsOf;
-		// Runs again only when what `target` reads changes: the record, and the key (a derived
-		// string, which tells only when its value changes).
+		// Runs again only when the record or the key changes (a derived key tells only when its
+		// value changes).
 		$effect(() => {
-			const target = spec.target();
-			if (!target) return;
-			const group = untrack(() => spec.make(target.record));
+			const record = spec.record();
+			if (!record || spec.key() === null) return;
+			const group = untrack(() => spec.make(record));
 			if (!group) return;
 			const editors = spec.editorsOf(group).filter((e): e is PartEditor => e !== null);
 			let current = true;

@@ -65,11 +65,8 @@ export class MeetingDetailsModel {
 			}
 		);
 		this.#editor = new KeptEditors({
-			target: () => {
-				const opened = record();
-				const key = this.#editorFor;
-				return opened && key !== null ? { record: opened, key } : null;
-			},
+			record,
+			key: () => this.#editorFor,
 			make: (opened) => {
 				const { childId, pepId } = address();
 				return new PartEditor(opened, meetingDetailsSpec, ids.pep(childId, pepId), null);

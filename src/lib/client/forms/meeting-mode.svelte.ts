@@ -126,11 +126,8 @@ export class MeetingMode {
 
 		// The editors are made once per PEP and person, when the PEP is known to be on the device.
 		this.#editors = new KeptEditors({
-			target: () => {
-				const opened = record();
-				const key = this.#editorsFor;
-				return opened && key !== null ? { record: opened, key } : null;
-			},
+			record,
+			key: () => this.#editorsFor,
 			make: (opened): MeetingEditors | null => {
 				const { childId, pepId, person } = address();
 				const header = this.#query.value?.header;

@@ -76,11 +76,8 @@ export class PartModel {
 
 		// The editor is made once per part and person, when the part is known to be theirs to write.
 		this.#editor = new KeptEditors({
-			target: () => {
-				const opened = record();
-				const key = this.#editorFor;
-				return opened && key !== null ? { record: opened, key } : null;
-			},
+			record,
+			key: () => this.#editorFor,
 			make: (opened) => {
 				const { spec, childId, pepId } = address();
 				const header = this.#query.value?.header;

@@ -115,11 +115,8 @@ export class QaModel {
 
 		// The editor is made once per PEP and officer while the PEP waits for quality assurance.
 		this.#editor = new KeptEditors({
-			target: () => {
-				const opened = record();
-				const key = this.#editorFor;
-				return opened && key !== null ? { record: opened, key } : null;
-			},
+			record,
+			key: () => this.#editorFor,
 			make: (opened) => {
 				const { childId, pepId } = address();
 				const read = this.#query.value;

@@ -66,11 +66,8 @@ export class VoiceModel {
 		);
 
 		this.#editor = new KeptEditors({
-			target: () => {
-				const opened = record();
-				const key = this.#editorFor;
-				return opened && key !== null ? { record: opened, key } : null;
-			},
+			record,
+			key: () => this.#editorFor,
 			make: (opened) => {
 				const { childId, pepId } = address();
 				const header = this.#query.value?.header;
