@@ -47,3 +47,6 @@ export const neetPetpCase = () => demoCase('neet');
 export const walsallPost16Case = () => demoCase('aLevels');
 export const conflictCase = () => demoCase('conflict');
 export const liveRecordCase = () => demoCase('liveRecord');
+export const liveCaseloadCase = () => demoCase('liveCaseload');
+export const liveQaCase = () => demoCase('liveQa');
+export const liveMeetingCase = () => demoCase('liveMeeting');
