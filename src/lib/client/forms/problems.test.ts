@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldId, problemAt, summaryOf } from './problems';
+import { fieldId, firstPerField, listItemProblem, problemAt, summaryOf } from './problems';
 
 describe('problems on a page drawn by hand', () => {
 	const problems = [
@@ -18,5 +18,28 @@ describe('problems on a page drawn by hand', () => {
 			{ text: problems[0]!.message, fieldId: 'subjects-1-course' },
 			{ text: problems[1]!.message, fieldId: 'subjects-1-assessments-spring-progress-0' }
 		]);
+	});
+});
+
+describe('a refusal about one item of a list', () => {
+	it('names the item by its place and the field in the words on the screen', () => {
+		const problem = listItemProblem(
+			{ field: 'actionsForAdults.1.owner', message: 'is required' },
+			{ actionsForAdults: 'Action' },
+			{ owner: 'who will do it' }
+		);
+		expect(problem).toEqual({
+			path: 'actionsForAdults.1.owner',
+			message: 'Action 2: who will do it is required'
+		});
+	});
+
+	it('keeps the first problem found for each field', () => {
+		const kept = firstPerField([
+			{ path: 'a', message: 'first' },
+			{ path: 'b', message: 'other' },
+			{ path: 'a', message: 'second' }
+		]);
+		expect(kept.map((p) => p.message)).toEqual(['first', 'other']);
 	});
 });

@@ -34,3 +34,22 @@ export function summaryOf(
 		fieldId: `${fieldId(p.path)}${focusSuffix(p.path)}`
 	}));
 }
+
+/**
+ * A refusal about one item of a list, in the words on the screen: `actions.1.owner` with
+ * "is required" becomes "Action 2: who will do it is required".
+ */
+export function listItemProblem(
+	error: { field: string; message: string },
+	nouns: Record<string, string>,
+	words: Record<string, string>
+): Problem {
+	const [list = '', index = '0', name = ''] = error.field.split('.');
+	const item = `${nouns[list] ?? list} ${Number(index) + 1}`;
+	return { path: error.field, message: `${item}: ${words[name] ?? name} ${error.message}` };
+}
+
+/** Each path once: the first problem found for a field is the one shown. */
+export function firstPerField(problems: readonly Problem[]): Problem[] {
+	return problems.filter((p, i, all) => all.findIndex((q) => q.path === p.path) === i);
+}
