@@ -5,7 +5,8 @@
  * part page through `PartPage.svelte`, so each behaves the same way offline and online.
  */
 import { mayReadKind, mayWriteKind } from '$lib/domain/access';
-import { ids } from '$lib/domain/ids';
+import { ids, type DocumentKind } from '$lib/domain/ids';
+import type { Read, ReadAny } from '../data/record-reader';
 import type { Role } from '$lib/domain/schemas/users';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { PepHeader } from '$lib/domain/schemas/pep';
@@ -26,7 +27,14 @@ export interface PartAddress {
 interface PartRead {
 	header: PepHeader | null;
 	child: ChildProfile | null;
-	doc: (Record<string, unknown> & { _id: string; _rev: string }) | null;
+	/** The part's document, parsed by its kind's schema, with its kind. */
+	stored: ReadAny | null;
+}
+
+/** The stored document, if it is of `kind`: narrowed by its kind, not cast by the page. */
+export function storedOf<K extends DocumentKind>(stored: ReadAny | null, kind: K): Read<K> | null {
+	// TypeScript cannot narrow a union by a generic key; the kind was checked one line up.
+	return stored?.kind === kind ? (stored.doc as Read<K>) : null;
 }
 
 export type PartView =
@@ -34,12 +42,20 @@ export type PartView =
 	| { kind: 'failed'; message: string }
 	| { kind: 'hidden' }
 	| { kind: 'missing' }
-	| { kind: 'read'; header: PepHeader; caption: string; values: Record<string, unknown> }
+	| {
+			kind: 'read';
+			header: PepHeader;
+			caption: string;
+			/** The part's fields, for the pages drawn from its description. */
+			values: Record<string, unknown>;
+			/** The part's document, for the pages drawn by hand (read it with `storedOf`). */
+			stored: ReadAny | null;
+	  }
 	| { kind: 'edit'; header: PepHeader; caption: string; editor: PartEditor };
 
 export class PartModel {
 	readonly #query: RecordQuery<PartRead>;
-	readonly #editor: KeptEditors<PartEditor, PartRead['doc'] | undefined>;
+	readonly #editor: KeptEditors<PartEditor, ReadAny['doc'] | undefined>;
 	/**
 	 * What the editor is made for: it is made again only when this changes, not at every read
 	 * (a sync brings a new header object each time).
@@ -63,14 +79,15 @@ export class PartModel {
 			async (reader) => {
 				const { spec, childId, pepId, role } = address();
 				if (!spec || !role || !mayReadKind(role, spec.kind)) {
-					return { header: null, child: null, doc: null };
+					return { header: null, child: null, stored: null };
 				}
 				const [header, child, doc] = await Promise.all([
 					reader.doc('pep', ids.pep(childId, pepId)),
 					reader.doc('child', ids.child(childId)),
 					reader.doc(spec.kind, ids.pepPart(childId, pepId, spec.part))
 				]);
-				return { header, child, doc: doc as PartRead['doc'] };
+				// The reader parsed it as `spec.kind`; TypeScript cannot tie the two together.
+				return { header, child, stored: doc ? ({ kind: spec.kind, doc } as ReadAny) : null };
 			}
 		);
 
@@ -87,7 +104,7 @@ export class PartModel {
 			},
 			editorsOf: (editor) => [editor],
 			// Another device's revision, brought by sync, shows in the form.
-			stored: () => this.#query.value?.doc,
+			stored: () => this.#query.value?.stored?.doc,
 			follow: (editor, doc) => doc && editor.follow(doc)
 		});
 	}
@@ -98,11 +115,12 @@ export class PartModel {
 		const state = this.#query.state;
 		if (state.status === 'failed') return { kind: 'failed', message: state.message };
 		if (state.status === 'loading' || !spec || !role) return { kind: 'loading' };
-		const { header, child, doc } = state.value;
+		const { header, child, stored } = state.value;
 		if (!header) return { kind: 'missing' };
 		const caption = partCaption(child, header);
 		if (!this.#writes(role, spec, header)) {
-			return { kind: 'read', header, caption, values: partValues(doc, spec) };
+			const values = partValues(stored?.doc ?? null, spec);
+			return { kind: 'read', header, caption, values, stored };
 		}
 		const editor = this.#editor.current;
 		return editor ? { kind: 'edit', header, caption, editor } : { kind: 'loading' };
