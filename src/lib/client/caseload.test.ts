@@ -36,13 +36,13 @@ describe('the caseload on the home screen', () => {
 	});
 
 	it('lists for each role only the steps that role can take, overdue first', () => {
-		const forTeacher = waitingFor('designated-teacher', rows);
+		const forTeacher = waitingFor('designated-teacher', rows, peps, today);
 		expect(forTeacher.every((item) => item.step.waitingOn.includes('designated-teacher'))).toBe(
 			true
 		);
 		const overdue = forTeacher.map((item) => item.step.overdue);
 		expect(overdue).toEqual([...overdue].sort((a, b) => Number(b) - Number(a)));
-		expect(waitingFor('carer', rows)).toEqual([]);
+		expect(waitingFor('carer', rows, peps, today)).toEqual([]);
 	});
 });
 

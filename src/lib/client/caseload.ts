@@ -4,7 +4,7 @@
  * fast with a thousand children (the Virtual School sees the whole authority).
  */
 import type { DeadlineSettings } from '$lib/domain/rules/deadlines';
-import { byUrgency, nextStep, type PepStep } from '$lib/domain/rules/worklist';
+import { latestPeps, nextStep, workFor, type PepStep } from '$lib/domain/rules/worklist';
 import type { ChildProfile } from '$lib/domain/schemas/child';
 import type { IsoDate } from '$lib/domain/schemas/common';
 import type { PepHeader } from '$lib/domain/schemas/pep';
@@ -33,22 +33,13 @@ export function childName(child: Pick<ChildProfile, 'person'>): string {
 	return `${preferredName ?? givenName} ${familyName}`;
 }
 
-/** Latest first: by the meeting date when there is one, else by when it is due. */
-function pepDate(pep: PepHeader): string {
-	return pep.meeting.date ?? pep.dueBy;
-}
-
 export function buildCaseload(
 	children: ChildProfile[],
 	peps: PepHeader[],
 	today: IsoDate,
 	settings: DeadlineSettings = {}
 ): CaseloadRow[] {
-	const latest = new Map<string, PepHeader>();
-	for (const pep of peps) {
-		const current = latest.get(pep.childId);
-		if (!current || pepDate(pep) > pepDate(current)) latest.set(pep.childId, pep);
-	}
+	const latest = latestPeps(peps);
 	return children
 		.map((child) => {
 			const latestPep = latest.get(child.childId) ?? null;
@@ -73,6 +64,11 @@ export function buildCaseload(
 
 const built = new WeakMap<CaseloadDocuments, { today: IsoDate; rows: CaseloadRow[] }>();
 
+/** The authority's deadline settings, as the home screen's documents hold them. */
+export function settingsOf(docs: Pick<CaseloadDocuments, 'authority'>): DeadlineSettings {
+	return { timescales: docs.authority?.timescales, termDates: docs.authority?.termDates };
+}
+
 /**
  * The rows for the home screen's documents, built once per set of documents and day: coming back
  * to the home screen with nothing changed costs nothing (see `caseload-snapshot.ts`).
@@ -80,21 +76,27 @@ const built = new WeakMap<CaseloadDocuments, { today: IsoDate; rows: CaseloadRow
 export function caseloadRows(docs: CaseloadDocuments, today: IsoDate): CaseloadRow[] {
 	const kept = built.get(docs);
 	if (kept?.today === today) return kept.rows;
-	const settings = { timescales: docs.authority?.timescales, termDates: docs.authority?.termDates };
-	const rows = buildCaseload(docs.children, docs.peps, today, settings);
+	const rows = buildCaseload(docs.children, docs.peps, today, settingsOf(docs));
 	built.set(docs, { today, rows });
 	return rows;
 }
 
-/** Steps this role can take now, most urgent first. */
-export function waitingFor(role: Role, rows: CaseloadRow[]): WaitingItem[] {
-	return rows
-		.flatMap((row) =>
-			row.step && row.latestPep && row.step.waitingOn.includes(role)
-				? [{ child: row.child, name: row.name, pep: row.latestPep, step: row.step }]
-				: []
-		)
-		.sort((a, b) => byUrgency(a.step, b.step));
+/**
+ * Every PEP of the caseload whose next step this role takes, most urgent first (`workFor`), with
+ * the child it is about. A PEP of a child not on the device is left out.
+ */
+export function waitingFor(
+	role: Role,
+	rows: readonly CaseloadRow[],
+	peps: readonly PepHeader[],
+	today: IsoDate,
+	settings: DeadlineSettings = {}
+): WaitingItem[] {
+	const byChild = new Map(rows.map((row) => [row.child.childId, row]));
+	return workFor(role, peps, today, settings).flatMap(({ pep, step }) => {
+		const row = byChild.get(pep.childId);
+		return row ? [{ child: row.child, name: row.name, pep, step }] : [];
+	});
 }
 
 /** Rows whose name, setting or year group contain every word typed, in any order. */

@@ -50,3 +50,6 @@ export const liveRecordCase = () => demoCase('liveRecord');
 export const liveCaseloadCase = () => demoCase('liveCaseload');
 export const liveQaCase = () => demoCase('liveQa');
 export const liveMeetingCase = () => demoCase('liveMeeting');
+export const queuedForQaCase = () => demoCase('queuedForQa');
+/** Returned by the Virtual School for changes; no journey changes it. */
+export const returnedCase = () => demoCase('returned');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { byUrgency, nextStep } from './worklist';
+import type { PepHeader } from '../schemas/pep';
+import { byUrgency, countByKind, nextStep, workFor } from './worklist';
 
 const header = (overrides: Record<string, unknown> = {}) =>
 	({
@@ -148,5 +149,61 @@ describe('the next step of a PETP for a young person who is NEET', () => {
 			meeting: { date: '2025-03-07', plannedMinutes: 45, mode: 'in-person' }
 		});
 		expect(nextStep(eet, '2025-03-10')!.waitingOn).toEqual(['designated-teacher']);
+	});
+});
+
+describe('the work waiting for a person', () => {
+	const meeting = (date: string) => ({ date, plannedMinutes: 45, mode: 'in-person' as const });
+	const pep = (pepId: string, childId: string, overrides: Record<string, unknown>) =>
+		({
+			pepId,
+			childId,
+			status: 'draft',
+			kind: 'school-age',
+			dueBy: '2025-03-07',
+			schoolId: 'school-1',
+			meeting: { plannedMinutes: 45, mode: 'in-person' },
+			...overrides
+		}) as unknown as PepHeader;
+	const today = '2025-03-20';
+	// One child whose autumn PEP waits for quality assurance while the spring one is prepared;
+	// another whose PEP was returned; a third with no setting; a fourth whose PEP was shared.
+	const peps = [
+		pep('signed', 'amy', { status: 'dt-signed', meeting: meeting('2025-03-03') }),
+		pep('next', 'amy', { status: 'draft', dueBy: '2025-05-01' }),
+		pep('returned', 'ben', { status: 'qa-returned', meeting: meeting('2025-02-10') }),
+		pep('no-setting', 'cal', { status: 'draft', schoolId: null, dueBy: '2025-04-01' }),
+		pep('old-shared', 'dee', { status: 'shared', meeting: meeting('2024-10-01') }),
+		pep('new-shared', 'dee', { status: 'shared', meeting: meeting('2025-02-01') })
+	];
+	const ids = (role: Parameters<typeof workFor>[0]) =>
+		workFor(role, peps, today).map((item) => item.pep.pepId);
+
+	it('lists every PEP whose next step is theirs, not only each child’s latest', () => {
+		expect(ids('virtual-school')).toContain('signed');
+		expect(ids('designated-teacher')).toEqual(expect.arrayContaining(['returned', 'next']));
+	});
+
+	it('leaves the meetings of children with a setting to the school and the social worker', () => {
+		expect(ids('virtual-school')).toEqual(['signed', 'no-setting']);
+		expect(ids('designated-teacher')).not.toContain('no-setting');
+		expect(ids('social-worker')).toEqual(expect.arrayContaining(['next', 'no-setting']));
+	});
+
+	it('asks for the next PEP only after the child’s latest shared one', () => {
+		expect(ids('social-worker')).toContain('new-shared');
+		expect(ids('social-worker')).not.toContain('old-shared');
+	});
+
+	it('puts the most urgent first, and counts each kind of step in the order of the cycle', () => {
+		const work = workFor('designated-teacher', peps, today);
+		expect(work.map((item) => item.step.overdue)).toEqual(
+			[...work.map((item) => item.step.overdue)].sort((a, b) => Number(b) - Number(a))
+		);
+		expect(countByKind(work)).toEqual([
+			{ kind: 'meeting', count: 1 },
+			{ kind: 'changes', count: 1 },
+			{ kind: 'next-pep', count: 1 }
+		]);
 	});
 });

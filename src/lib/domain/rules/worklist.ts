@@ -16,9 +16,23 @@ import {
 	type Deadline,
 	type DeadlineSettings
 } from './deadlines';
-import { nextStatuses } from './lifecycle';
+
+/** The kinds of step a worklist counts and filters by. */
+export type StepKind =
+	'meeting' | 'sign-off' | 'quality-assurance' | 'changes' | 'share' | 'next-pep';
+
+/** Each kind of step, as the worklist's filter names it. */
+export const stepKindNames: Record<StepKind, string> = {
+	meeting: 'Meetings to hold or record',
+	'sign-off': 'Sign-offs',
+	'quality-assurance': 'Quality assurance',
+	changes: 'Returned for changes',
+	share: 'Plans to share',
+	'next-pep': 'Next PEPs to start'
+};
 
 export interface PepStep {
+	kind: StepKind;
 	/** What has to happen, as a short heading: "Designated teacher sign-off". */
 	what: string;
 	/** Who can do it. */
@@ -29,7 +43,24 @@ export interface PepStep {
 	explanation: string;
 }
 
-type Header = Pick<PepHeader, 'status' | 'kind' | 'dueBy' | 'meeting' | 'nextPepDate' | 'chair'>;
+type Header = Pick<
+	PepHeader,
+	'status' | 'kind' | 'dueBy' | 'meeting' | 'nextPepDate' | 'chair' | 'schoolId'
+>;
+
+/**
+ * Who arranges and holds the meeting: the social worker with the school (the designated teacher)
+ * or, after 16, the personal adviser. The Virtual School may record it for any child, but holds
+ * it only for a child with no setting, whose PEP it prepares itself (Shropshire): for every other
+ * child it is not the officer's next step.
+ */
+function meetingRoles(header: Pick<PepHeader, 'kind' | 'schoolId'>): Role[] {
+	const roles: Role[] = ['social-worker'];
+	if (header.schoolId !== null) roles.push('designated-teacher');
+	if (header.kind === 'post-16') roles.push('personal-adviser');
+	if (header.schoolId === null) roles.push('virtual-school');
+	return roles;
+}
 
 /**
  * Who completes the plan after the social worker's sign-off: the personal adviser for a post-16
@@ -62,8 +93,9 @@ export function nextStep(
 			};
 			const held = meetingDate !== undefined && meetingDate <= today;
 			return step(
+				'meeting',
 				held ? 'Record that the meeting was held' : 'Hold the PEP meeting',
-				nextStatuses('draft', header.kind)[0]!.roles,
+				meetingRoles(header),
 				deadline,
 				today
 			);
@@ -79,7 +111,7 @@ export function nextStep(
 					rule: `Social worker sign-off is needed first. ${dtDeadline.rule}`,
 					overdueRule: `Social worker sign-off is needed first. ${dtDeadline.overdueRule}`
 				};
-				return step('Social worker sign-off', ['social-worker'], deadline, today);
+				return step('sign-off', 'Social worker sign-off', ['social-worker'], deadline, today);
 			}
 			if (completedBy(header) === 'personal-adviser') {
 				// Derbyshire sets no date for the adviser, only for the panel that reviews the PETP.
@@ -89,9 +121,15 @@ export function nextStep(
 					rule: `The personal adviser returns the PETP to the Virtual School first. ${panel.rule}`,
 					overdueRule: `The personal adviser returns the PETP to the Virtual School first. ${panel.overdueRule}`
 				};
-				return step('Personal adviser sign-off', ['personal-adviser'], deadline, today);
+				return step('sign-off', 'Personal adviser sign-off', ['personal-adviser'], deadline, today);
 			}
-			return step('Designated teacher sign-off', ['designated-teacher'], dtDeadline, today);
+			return step(
+				'sign-off',
+				'Designated teacher sign-off',
+				['designated-teacher'],
+				dtDeadline,
+				today
+			);
 		}
 		case 'dt-signed':
 		case 'petp-completed': {
@@ -100,10 +138,17 @@ export function nextStep(
 					? post16PanelDeadline(meetingDate, settings)
 					: vsQualityAssuranceDeadline(meetingDate, settings)
 				: null;
-			return step('Virtual School quality assurance', ['virtual-school'], deadline, today);
+			return step(
+				'quality-assurance',
+				'Virtual School quality assurance',
+				['virtual-school'],
+				deadline,
+				today
+			);
 		}
 		case 'qa-returned':
 			return step(
+				'changes',
 				'Make the changes the Virtual School asked for',
 				[completedBy(header), 'social-worker'],
 				null,
@@ -112,6 +157,7 @@ export function nextStep(
 			);
 		case 'qa-passed':
 			return step(
+				'share',
 				'Share the PEP',
 				['social-worker', 'designated-teacher'],
 				null,
@@ -126,6 +172,7 @@ export function nextStep(
 					? nextReviewDeadline(meetingDate, settings)
 					: null;
 			return step(
+				'next-pep',
 				'Start the next PEP',
 				['social-worker', 'designated-teacher', 'personal-adviser'],
 				deadline,
@@ -144,6 +191,7 @@ function plannedNextPep(date: IsoDate): Deadline {
 }
 
 function step(
+	kind: StepKind,
 	what: string,
 	waitingOn: Role[],
 	deadline: Deadline | null,
@@ -152,6 +200,7 @@ function step(
 ): PepStep {
 	const overdue = deadline !== null && isOverdue(deadline, today);
 	return {
+		kind,
 		what,
 		waitingOn,
 		deadline,
@@ -165,4 +214,55 @@ export function byUrgency(a: PepStep, b: PepStep): number {
 	if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
 	const [da, db] = [a.deadline?.due ?? '9999-12-31', b.deadline?.due ?? '9999-12-31'];
 	return da.localeCompare(db);
+}
+
+/** One PEP whose next step is this person's. */
+export interface WorkItem {
+	pep: PepHeader;
+	step: PepStep;
+}
+
+/** Latest first: by the meeting date when there is one, else by when it is due. */
+export function pepDate(pep: Pick<PepHeader, 'meeting' | 'dueBy'>): IsoDate {
+	return pep.meeting.date ?? pep.dueBy;
+}
+
+/** Each child's latest PEP, by child id. */
+export function latestPeps(peps: readonly PepHeader[]): Map<string, PepHeader> {
+	const latest = new Map<string, PepHeader>();
+	for (const pep of peps) {
+		const current = latest.get(pep.childId);
+		if (!current || pepDate(pep) > pepDate(current)) latest.set(pep.childId, pep);
+	}
+	return latest;
+}
+
+/**
+ * Every PEP whose next step is this role's, most urgent first: not only each child's latest, so
+ * a PEP signed off and waiting for quality assurance, or returned for changes, is on the list
+ * while the child's next PEP is already being prepared. A shared PEP's step (start the next one)
+ * counts only for the child's latest PEP.
+ */
+export function workFor(
+	role: Role,
+	peps: readonly PepHeader[],
+	today: IsoDate,
+	settings: DeadlineSettings = {}
+): WorkItem[] {
+	const latest = latestPeps(peps);
+	return peps
+		.flatMap((pep) => {
+			const step = nextStep(pep, today, settings, latest.get(pep.childId) === pep);
+			return step && step.waitingOn.includes(role) ? [{ pep, step }] : [];
+		})
+		.sort((a, b) => byUrgency(a.step, b.step));
+}
+
+/** How many of each kind of step there are, in the order of the PEP cycle; kinds with none left out. */
+export function countByKind(
+	items: readonly { step: PepStep }[]
+): { kind: StepKind; count: number }[] {
+	return (Object.keys(stepKindNames) as StepKind[])
+		.map((kind) => ({ kind, count: items.filter((item) => item.step.kind === kind).length }))
+		.filter((entry) => entry.count > 0);
 }
