@@ -53,3 +53,5 @@ export const liveMeetingCase = () => demoCase('liveMeeting');
 export const queuedForQaCase = () => demoCase('queuedForQa');
 /** Returned by the Virtual School for changes; no journey changes it. */
 export const returnedCase = () => demoCase('returned');
+/** A PEP being prepared for this term, the term a review started now would be for. */
+export const duplicatePepCase = () => demoCase('duplicatePep');
