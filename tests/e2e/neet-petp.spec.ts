@@ -7,7 +7,7 @@
  * shares it. There is no designated teacher anywhere in it.
  */
 import { expect, test } from './support/test';
-import { fillDate, saveAndReturn, scanBothSizes } from './support/pep-pages';
+import { completeSectionA, fillDate, saveAndReturn, scanBothSizes } from './support/pep-pages';
 import { neetPetpCase } from './support/demo-case';
 import { reloadAndUnlock, signedInPage, visit } from './support/session';
 import { dayAfter, testDay } from './support/test-day';
@@ -99,19 +99,7 @@ test('a NEET young person’s PETP goes from the personal adviser to shared, wit
 	// The social worker completes and signs off Section A.
 	const worker = await signedInPage(browser, 'social-worker@example.org');
 	const sw = worker.page;
-	for (const part of [
-		'personal-care',
-		'social-worker-information',
-		'education',
-		'short-term-training-or-neet',
-		'custody-and-remand',
-		'additional-needs',
-		'key-contacts'
-	]) {
-		await visit(sw, `${pepUrl}/parts/${part}`);
-		await sw.locator('#complete').check();
-		await saveAndReturn(sw, pepUrl);
-	}
+	await completeSectionA(sw, pepUrl);
 	await sw.getByRole('link', { name: 'Social worker sign-off' }).click();
 	await fillDate(sw, 'nextPepDate', nextPetp);
 	await sw.getByRole('button', { name: 'Sign off Section A' }).click();

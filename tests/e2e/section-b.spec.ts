@@ -1,5 +1,5 @@
 import { expect, test } from './support/test';
-import { fillDate, saveAndReturn, scanBothSizes } from './support/pep-pages';
+import { completeSectionA, fillDate, saveAndReturn, scanBothSizes } from './support/pep-pages';
 import { reloadAndUnlock, signedInPage, visit } from './support/session';
 import { sectionBCase } from './support/demo-case';
 import { dayAfter, testDay } from './support/test-day';
@@ -151,19 +151,7 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	// The social worker completes Section A; sign-off is refused without the next PEP date.
 	const worker = await signedInPage(browser, 'social-worker@example.org');
 	const sw = worker.page;
-	for (const part of [
-		'personal-care',
-		'social-worker-information',
-		'education',
-		'short-term-training-or-neet',
-		'custody-and-remand',
-		'additional-needs',
-		'key-contacts'
-	]) {
-		await visit(sw, `${pepUrl}/parts/${part}`);
-		await sw.locator('#complete').check();
-		await saveAndReturn(sw, pepUrl);
-	}
+	await completeSectionA(sw, pepUrl);
 	await expect(sw.getByTestId('pep-status')).toHaveText('Meeting held', { timeout: 60_000 });
 	await sw.getByRole('link', { name: 'Social worker sign-off' }).click();
 	await sw.getByRole('button', { name: 'Sign off Section A' }).click();

@@ -14,6 +14,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { walsallPost16Case } from './support/demo-case';
 import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
 import { dayAfter, testDay } from './support/test-day';
+import { completeSectionA } from './support/pep-pages';
 
 async function scanBothSizes(page: Page) {
 	await expectNoAxeViolations(page);
@@ -317,19 +318,7 @@ test('a post-16 young person’s PEP with three A levels over three terms goes f
 	await expect(dt.getByTestId('sync-status')).toContainText('Up to date', { timeout: 60_000 });
 
 	// The social worker completes Section A's seven parts and signs off with the next PEP date.
-	for (const part of [
-		'personal-care',
-		'social-worker-information',
-		'education',
-		'short-term-training-or-neet',
-		'custody-and-remand',
-		'additional-needs',
-		'key-contacts'
-	]) {
-		await visit(sw, `${pepUrl}/parts/${part}`);
-		await sw.locator('#complete').check();
-		await saveAndReturn(sw, pepUrl);
-	}
+	await completeSectionA(sw, pepUrl);
 	await sw.getByRole('link', { name: 'Social worker sign-off' }).click();
 	await fillDate(sw, 'nextPepDate', nextPep);
 	await sw.getByRole('button', { name: 'Sign off Section A' }).click();

@@ -339,7 +339,7 @@ describe('bad input', () => {
 			path: () => invitationsOf(childId),
 			wrongTypes: { role: 5, displayName: ['Jamie'] },
 			expected: /^role: must be one of: young-person, carer; displayName: must be text$/,
-			missing: /^role: must be one of: young-person, carer; displayName: is required$/,
+			missing: /^role: must be chosen; displayName: is required$/,
 			tooLong: {
 				body: { role: 'carer', displayName: 'x'.repeat(201) },
 				reason: /^displayName: must be at most 200 characters$/

@@ -337,9 +337,9 @@ describe('bad input to the session and admin endpoints', () => {
 			path: '/api/admin/users',
 			wrongTypes: { email: 'a@example.org', displayName: 'A', role: 7, authorityId: ['x'] },
 			expected: /role: must be one of: .*; authorityId: must be text/,
-			// A missing choice is refused as "must be one of" (the domain's wording for enums).
+			// A missing choice is refused as "must be chosen" (the domain's wording for enums).
 			missing:
-				/^email: is required; displayName: is required; role: must be one of: .*; authorityId: is required$/
+				/^email: is required; displayName: is required; role: must be chosen; authorityId: is required$/
 		},
 		{
 			method: 'PUT',

@@ -1,7 +1,7 @@
 /** What the journeys through a PEP's pages do again and again. */
 import { expect, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { phone, tablet } from './session';
+import { phone, tablet, visit } from './session';
 
 /** No accessibility violations on a tablet or on a phone; leaves the page at a tablet's size. */
 export async function scanBothSizes(page: Page) {
@@ -17,6 +17,39 @@ export async function fillDate(page: Page, id: string, iso: string) {
 	await page.locator(`#${id}-day`).fill(String(Number(day)));
 	await page.locator(`#${id}-month`).fill(String(Number(month)));
 	await page.locator(`#${id}-year`).fill(year!);
+}
+
+/** Section A's seven parts, in the order of the task list. */
+export const sectionAParts = [
+	'personal-care',
+	'social-worker-information',
+	'education',
+	'short-term-training-or-neet',
+	'custody-and-remand',
+	'additional-needs',
+	'key-contacts'
+] as const;
+
+/**
+ * Marks each of Section A's parts complete, as the social worker does. A part that applies only to
+ * some young people asks first whether it does: nothing is chosen for them, so where the record
+ * has no answer yet this one answers "No".
+ */
+export async function completeSectionA(page: Page, pepUrl: string) {
+	for (const part of sectionAParts) {
+		await visit(page, `${pepUrl}/parts/${part}`);
+		// The form is drawn once the part's editor has loaded its draft.
+		await expect(page.locator('#complete')).toBeVisible();
+		const applies = page.locator('input[name="field-applicable"]');
+		if (
+			(await applies.count()) > 0 &&
+			(await applies.and(page.locator(':checked')).count()) === 0
+		) {
+			await page.locator('#field-applicable-1').check();
+		}
+		await page.locator('#complete').check();
+		await saveAndReturn(page, pepUrl);
+	}
 }
 
 /** Saves a part and waits to be back on the PEP's task list. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { groupThousands, text } from './common';
 
 describe('groupThousands', () => {
@@ -12,5 +13,19 @@ describe('groupThousands', () => {
 		const result = text(2_000).safeParse('x'.repeat(2_001));
 		expect(result.success).toBe(false);
 		expect(result.error?.issues[0]?.message).toBe('must be at most 2,000 characters');
+	});
+});
+
+describe('a choice refused', () => {
+	const progress = z.strictObject({ progress: z.enum(['expected', 'less-than-expected']) });
+
+	it('that was never made says it must be chosen, not the codes the record keeps', () => {
+		const result = progress.safeParse({});
+		expect(result.error!.issues[0]!.message).toBe('must be chosen');
+	});
+
+	it('that is not one of the options names them (for a request, not a screen)', () => {
+		const result = progress.safeParse({ progress: 'great' });
+		expect(result.error!.issues[0]!.message).toBe('must be one of: expected, less-than-expected');
 	});
 });

@@ -15,7 +15,10 @@ z.config({
 			case 'invalid_type':
 				return issue.input === undefined ? 'is required' : `must be ${article(issue.expected)}`;
 			case 'invalid_value':
-				return `must be one of: ${issue.values.map(String).join(', ')}`;
+				// Nothing chosen is said as a person would: the codes mean nothing on a screen.
+				return issue.input === undefined
+					? 'must be chosen'
+					: `must be one of: ${issue.values.map(String).join(', ')}`;
 			case 'unrecognized_keys':
 				return `has ${issue.keys.length === 1 ? 'a field' : 'fields'} that this record does not have: ${issue.keys.join(', ')}`;
 			case 'too_small':

@@ -19,8 +19,25 @@ export const sectionAPartNames = [
 ] as const;
 export type SectionAPartName = (typeof sectionAPartNames)[number];
 
-/** Parts that apply only to some children: "not applicable" completes them. */
-const conditional = { applicable: z.boolean().default(false) };
+/**
+ * Parts that apply only to some children: "not applicable" completes them. Nobody's answer is
+ * chosen for them: the question is unanswered until the social worker answers it, and the part
+ * cannot be marked complete before then.
+ */
+const conditional = { applicable: z.boolean().optional() };
+
+function answeredBeforeComplete(
+	part: { complete: boolean; applicable?: boolean },
+	context: z.RefinementCtx
+): void {
+	if (part.complete && part.applicable === undefined) {
+		context.addIssue({
+			code: 'custom',
+			path: ['applicable'],
+			message: 'answer this before you mark the part complete'
+		});
+	}
+}
 
 export const signOff = z.strictObject({
 	signedBy: opaqueId,
@@ -53,7 +70,8 @@ export const sectionA = z.strictObject({
 			trainingDetails: text(5_000).default(''),
 			barriersToEet: text().default('')
 		})
-		.default({ complete: false, applicable: false, trainingDetails: '', barriersToEet: '' }),
+		.superRefine(answeredBeforeComplete)
+		.default({ complete: false, trainingDetails: '', barriersToEet: '' }),
 	custodyAndRemand: z
 		.strictObject({
 			...completable,
@@ -62,10 +80,12 @@ export const sectionA = z.strictObject({
 			expectedReleaseDate: isoDate.optional(),
 			details: text().default('')
 		})
-		.default({ complete: false, applicable: false, details: '' }),
+		.superRefine(answeredBeforeComplete)
+		.default({ complete: false, details: '' }),
 	additionalNeeds: z
 		.strictObject({ ...completable, ...conditional, narrative: text().default('') })
-		.default({ complete: false, applicable: false, narrative: '' }),
+		.superRefine(answeredBeforeComplete)
+		.default({ complete: false, narrative: '' }),
 	keyContacts: z
 		.strictObject({ ...completable, checkedOn: isoDate.optional() })
 		.default({ complete: false }),
