@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { timescales } from '../schemas/authority';
 import type { TermCalendar } from '../calendar/term-dates';
+import { isWorkingDay } from '../calendar/days';
 import {
 	checkNextPepDate,
 	checkPost16Reviews,
@@ -150,6 +151,27 @@ describe('after the meeting', () => {
 			due: '2024-03-07',
 			rule: 'The Post-16 scrutiny panel review is due by 7 March 2024, 3 weeks after the meeting on 15 February 2024.'
 		});
+	});
+
+	it('a deadline in calendar days that falls on a bank holiday or a weekend says so', () => {
+		// 4 December 2026 + 21 days = Christmas Day.
+		expect(post16PanelDeadline('2026-12-04')).toMatchObject({
+			due: '2026-12-25',
+			rule: 'The Post-16 scrutiny panel review is due by 25 December 2026, 3 weeks after the meeting on 4 December 2026. That is a bank holiday (Christmas Day): the last working day before it is 24 December 2026.'
+		});
+		// 13 March 2025 + 21 days = Thursday 3 April; 15 March (a Saturday) + 21 = Saturday 5 April.
+		expect(post16PanelDeadline('2025-03-13').rule).not.toContain('That is');
+		expect(post16PanelDeadline('2025-03-15').rule).toContain(
+			'That is a weekend (Saturday): the last working day before it is 4 April 2025.'
+		);
+	});
+
+	it('a deadline in working or school days never falls on a bank holiday or a weekend', () => {
+		for (let day = 1; day <= 31; day++) {
+			const meeting = `2026-12-${String(day).padStart(2, '0')}`;
+			expect(isWorkingDay(dtSignOffDeadline(meeting).due)).toBe(true);
+			expect(isWorkingDay(vsQualityAssuranceDeadline(meeting).due)).toBe(true);
+		}
 	});
 
 	it('a span of no days is due the same day', () => {

@@ -14,8 +14,8 @@ import {
 	type Timescales
 } from '../schemas/authority';
 import type { IsoDate } from '../schemas/common';
-import { toDate, toIsoDate } from '../calendar/bank-holidays';
-import { addDays, dayOnOrBefore } from '../calendar/days';
+import { bankHolidays, toDate, toIsoDate } from '../calendar/bank-holidays';
+import { addDays, dayOnOrBefore, isWorkingDay } from '../calendar/days';
 import {
 	academicYearLabel,
 	academicYearOf,
@@ -267,12 +267,25 @@ function spanDeadline(
 ): Deadline {
 	const due = addDays(eventDate, span, settings.termDates);
 	const when = span.days === 0 ? 'the same day as' : `${describeSpan(span)} after`;
-	const because = `${when} ${event} on ${formatLongDate(eventDate)}.`;
+	const because = `${when} ${event} on ${formatLongDate(eventDate)}.${closedDayNote(due, span)}`;
 	return {
 		due,
 		rule: `${what} is due by ${formatLongDate(due)}, ${because}`,
 		overdueRule: `${what} was due by ${formatLongDate(due)}, ${because}`
 	};
+}
+
+/**
+ * A span counted in working or school days always ends on such a day. One counted in calendar
+ * days can end on a weekend or a bank holiday: the date stays as the rule sets it, and the
+ * deadline says so and names the working day before, so nobody finds the office closed.
+ */
+function closedDayNote(due: IsoDate, span: Span): string {
+	if (span.dayType !== 'calendar' || isWorkingDay(due)) return '';
+	const holiday = bankHolidays(toDate(due).getFullYear()).find((h) => h.date === due);
+	const day = holiday ? holiday.name : format(toDate(due), 'EEEE');
+	const before = formatLongDate(dayOnOrBefore(due, 'working'));
+	return ` That is ${holiday ? 'a bank holiday' : 'a weekend'} (${day}): the last working day before it is ${before}.`;
 }
 
 /**
