@@ -59,6 +59,12 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	const demanded = `Computer science: progress in the ${term} term is less than expected, so say what interventions are in place.`;
 	await expect(page.locator(`#${at}-interventions-error`)).toContainText(demanded);
 	await scanBothSizes(page);
+	// Each term's questions have a name of their own, so a screen reader can tell them apart.
+	const onTrack = (await page.locator('fieldset legend').allTextContents())
+		.map((text) => text.trim())
+		.filter((text) => text.startsWith('On track'));
+	expect(onTrack.length).toBeGreaterThan(1);
+	expect(new Set(onTrack).size).toBe(onTrack.length);
 	await page.getByRole('radio', { name: 'Yes, I’ve completed this part' }).check();
 	// Saving with the interventions missing is refused, and the summary says why.
 	await page.getByRole('button', { name: 'Save and return to the PEP' }).click();
