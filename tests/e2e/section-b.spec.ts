@@ -42,12 +42,26 @@ test('the designated teacher completes Section B offline and on, and both sign o
 	const rows = page.locator('[data-add-another-item]');
 	await expect(page.getByRole('button', { name: 'Add another subject' })).toBeVisible();
 	const n = await rows.count();
-	// A row added by mistake can be removed again.
+	// A row removed by a slip comes back with Undo, with what was typed in it; one added by
+	// mistake can be removed for good.
 	await page.getByRole('button', { name: 'Add another subject' }).click();
 	await expect(rows).toHaveCount(n + 1);
-	await page.getByRole('button', { name: `Remove Subject ${n + 1}`, exact: true }).click();
+	await page.locator(`#subjects-${n}-course`).fill('Art');
+	await page.getByRole('button', { name: `Remove Subject ${n + 1}: Art`, exact: true }).click();
 	await expect(rows).toHaveCount(n);
-	await expect(page.getByRole('button', { name: 'Add another subject' })).toBeFocused();
+	const undo = page.getByRole('button', {
+		name: new RegExp(`^Undo\\W+put Subject ${n + 1}: Art back$`)
+	});
+	await expect(undo).toBeFocused();
+	await expect(page.getByRole('status').filter({ hasText: 'has been removed' })).toContainText(
+		`Subject ${n + 1}: Art has been removed.`
+	);
+	await undo.click();
+	await expect(rows).toHaveCount(n + 1);
+	await expect(page.locator(`#subjects-${n}-course`)).toHaveValue('Art');
+	await expect(page.locator(`#subjects-${n}-course`)).toBeFocused();
+	await page.getByRole('button', { name: `Remove Subject ${n + 1}: Art`, exact: true }).click();
+	await expect(rows).toHaveCount(n);
 	await page.getByRole('button', { name: 'Add another subject' }).click();
 	await expect(page.locator(`#subjects-${n}-course`)).toBeFocused();
 	await page.locator(`#subjects-${n}-course`).fill('Computer science');
