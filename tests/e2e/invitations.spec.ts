@@ -270,7 +270,12 @@ test('a carer who has joined adds a second child with a new code, signed in', as
 	await phonePage.getByRole('button', { name: 'Add the child' }).click();
 	// Home again: the second child's PEP arrives with the sync the change of access starts.
 	await expect(phonePage.getByTestId('my-pep')).toHaveCount(2, { timeout: 90_000 });
-	await expect(phonePage.getByRole('heading', { name: /child 2 of 2/ })).toBeVisible();
+	// Each child's part of the page is named, so the carer can tell the brothers apart.
+	for (const brother of [demoCase('brotherOne'), demoCase('brotherTwo')]) {
+		await expect(
+			phonePage.getByRole('heading', { name: `${brother.knownAs}’s next PEP meeting` })
+		).toBeVisible();
+	}
 	await expectNoAxeViolations(phonePage);
 	await phoneContext.close();
 	await workerContext.close();

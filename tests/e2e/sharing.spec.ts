@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { expectNoAxeViolations } from './support/axe';
 import { phone, reloadAndUnlock, signedInPage, tablet, visit } from './support/session';
-import { demoCase } from './support/demo-case';
+import { demoCase, sharedPlanOf } from './support/demo-case';
+import { formatLongDate } from '../../src/lib/domain/rules/deadlines';
 
 async function scanAtBothSizes(page: Page) {
 	await expectNoAxeViolations(page);
@@ -59,12 +60,26 @@ test('a carer reaches the plan shared with them, and gives their views with no s
 	browser
 }) => {
 	test.setTimeout(300_000);
+	const child = demoCase('carer');
+	const plan = sharedPlanOf(child.childId);
 	const { context, page } = await signedInPage(browser, 'carer@example.org');
 	const mine = page.getByTestId('my-pep');
 	await expect(mine).toBeVisible({ timeout: 30_000 });
+	// The home page names the child (a carer may look after brothers), and says when the plan was
+	// shared with them, with the meeting it came from as a second detail.
+	await expect(
+		mine.getByRole('heading', { name: `${child.knownAs}’s next PEP meeting` })
+	).toBeVisible();
+	const sharedLink = mine.getByRole('link', {
+		name: `${child.knownAs}’s plan, shared with you on ${formatLongDate(plan.sharedOn)}`
+	});
+	await expect(sharedLink).toBeVisible();
+	await expect(mine).toContainText(
+		`From the meeting on ${formatLongDate(plan.pep.meeting.date!)}.`
+	);
 	await scanAtBothSizes(page);
 
-	await mine.getByRole('link', { name: /The plan shared with you/ }).click();
+	await sharedLink.click();
 	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The plan');
 	await expect(page.getByTestId('plan')).toContainText('Shared');
 	await scanAtBothSizes(page);
@@ -92,4 +107,24 @@ test('a carer reaches the plan shared with them, and gives their views with no s
 	await expect(officer.page.getByText(views)).toBeVisible({ timeout: 120_000 });
 
 	await Promise.all([context.close(), officer.context.close()]);
+});
+
+test('a young person reaches the plan shared with them from their home page', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const plan = sharedPlanOf(demoCase('myVoice').childId);
+	const { context, page } = await signedInPage(browser, 'young-person@example.org', phone);
+	const mine = page.getByTestId('my-pep');
+	const link = mine.getByRole('link', {
+		name: `Your plan, shared with you on ${formatLongDate(plan.sharedOn)}`
+	});
+	await expect(link).toBeVisible({ timeout: 30_000 });
+	await expectNoAxeViolations(page);
+
+	await link.click();
+	await expect(page.getByRole('heading', { level: 1 })).toHaveText('The plan');
+	await expect(page.getByTestId('plan')).toContainText('Shared');
+	await expectNoAxeViolations(page);
+	await context.close();
 });

@@ -31,6 +31,21 @@ export function demoCase(role: CastRole): DemoCase {
 	return { ...member, pep, knownAs: child.person.preferredName ?? child.person.givenName };
 }
 
+/**
+ * The newest plan shared for `childId` as the demo made it (the newest by meeting, as a young
+ * person's or a carer's home page takes it), and the day it was shared.
+ */
+export function sharedPlanOf(childId: string): { pep: PepHeader; sharedOn: string } {
+	const shared = demo.documents
+		.filter((d): d is PepHeader => d.type === 'pep' && d.childId === childId)
+		.filter((pep) => pep.status === 'shared')
+		.sort((a, b) => (b.meeting.date ?? b.dueBy).localeCompare(a.meeting.date ?? a.dueBy));
+	const pep = shared[0];
+	const at = pep?.history.findLast((h) => h.status === 'shared')?.at;
+	if (!pep || !at) throw new Error(`The demo shared no plan for child ${childId}.`);
+	return { pep, sharedOn: at.slice(0, 10) };
+}
+
 /** A child of the demo no journey of the cast plays, for a journey that only needs to read one. */
 export function bystander(): { childId: string; name: string } {
 	const cast = new Set(Object.values(demo.cast).map((member) => member?.childId));
